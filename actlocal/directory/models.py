@@ -1,0 +1,237 @@
+"""People, partner groups and resources: what the directories list.
+
+``Person`` is anyone the network knows (a leader, someone who RSVPed, an imported contact); a person with a
+``leader_type`` is a leader and appears in the leaders directory when ``listed``. A person's place is the
+centroid of their ZIP, never a home point.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from actlocal.core.visibility import Visibility, VisibilityField, VisibilityMixin
+
+
+class Topic(models.Model):
+    """An issue area (voting rights, health care) or a skill (canvassing, fundraising)."""
+
+    class Kind(models.TextChoices):
+        ISSUE = "issue", _("Issue area")
+        SKILL = "skill", _("Skill")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    slug = models.SlugField(max_length=60)
+    name = models.CharField(max_length=100)
+    name_es = models.CharField(_("name in Spanish"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        constraints = [models.UniqueConstraint(fields=["kind", "slug"], name="topic_kind_slug_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PlaceFields(models.Model):
+    """ZIP plus what ``core.places`` derives from it; ``lat``/``lng`` are the ZIP centroid."""
+
+    zip_code = models.CharField(_("ZIP code"), max_length=5, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    state = models.CharField(_("state"), max_length=2, blank=True, db_index=True)
+    county = models.CharField(_("county"), max_length=100, blank=True)
+    lat = models.FloatField(null=True, blank=True)
+    lng = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def set_place(self, place) -> None:
+        if place is None:
+            self.zip_code = self.city = self.county = ""
+            self.lat = self.lng = None
+            return
+        self.zip_code, self.city, self.state, self.county = place.zip_code, place.city, place.state, place.county
+        self.lat, self.lng = place.lat, place.lng
+
+
+class Person(VisibilityMixin, PlaceFields):
+    class LeaderType(models.TextChoices):
+        EMERGENT = "emergent", _("Emergent leader")
+        COMMUNITY = "community", _("Community leader")
+        FAITH = "faith", _("Faith leader")
+        LARGE_ORG = "large_org", _("Large-organization leader")
+        SEASONED = "seasoned", _("Seasoned grassroots leader")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="person"
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True, db_index=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    street_address = models.CharField(_("street address"), max_length=255, blank=True)
+    leader_type = models.CharField(_("leader type"), max_length=20, choices=LeaderType.choices, blank=True)
+    bio = models.TextField(_("short bio"), max_length=2000, blank=True)
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    languages = models.CharField(_("languages"), max_length=200, blank=True, help_text=_("Comma-separated"))
+    pronouns = models.CharField(_("pronouns"), max_length=40, blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="people")
+    listed = models.BooleanField(_("listed in the directory"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # Conservative defaults: a new profile shows only a name and city to network members.
+    name_visibility = VisibilityField(_("who sees my name"), default=Visibility.MEMBERS)
+    place_visibility = VisibilityField(_("who sees my city"), default=Visibility.MEMBERS)
+    email_visibility = VisibilityField(_("who sees my e-mail"), default=Visibility.STAFF, floor=Visibility.MEMBERS)
+    phone_visibility = VisibilityField(_("who sees my phone"), default=Visibility.STAFF, floor=Visibility.MEMBERS)
+    address_visibility = VisibilityField(
+        _("who sees my street address"), default=Visibility.PRIVATE, floor=Visibility.STAFF
+    )
+    bio_visibility = VisibilityField(_("who sees my bio"), default=Visibility.MEMBERS)
+    photo_visibility = VisibilityField(_("who sees my photo"), default=Visibility.MEMBERS)
+
+    VISIBILITY = {
+        "first_name": "name_visibility",
+        "last_name": "name_visibility",
+        "city": "place_visibility",
+        "state": "place_visibility",
+        "zip_code": "place_visibility",
+        "county": "place_visibility",
+        "lat": "place_visibility",
+        "lng": "place_visibility",
+        "email": "email_visibility",
+        "phone": "phone_visibility",
+        "street_address": "address_visibility",
+        "bio": "bio_visibility",
+        "photo": "photo_visibility",
+    }
+    VISIBILITY_OWNER = "user"
+
+    class Meta:
+        ordering = ["last_name", "first_name", "id"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        indexes = [
+            models.Index(fields=["leader_type", "listed"]),
+            models.Index(fields=["lat", "lng"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def is_leader(self) -> bool:
+        return bool(self.leader_type)
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:leader_detail", args=[self.pk])
+
+
+class PartnerGroup(PlaceFields):
+    class Kind(models.TextChoices):
+        LOCAL = "local", _("Local group")
+        CHAPTER = "chapter", _("Chapter")
+        FAITH = "faith", _("Faith community")
+        UNION = "union", _("Union")
+        NATIONAL = "national", _("National organization")
+        ALLIANCE = "alliance", _("Alliance member")
+
+    class Area(models.TextChoices):
+        CITY = "city", _("City")
+        COUNTY = "county", _("County")
+        STATE = "state", _("State")
+        NATIONAL = "national", _("National")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.LOCAL)
+    area_served = models.CharField(_("area served"), max_length=20, choices=Area.choices, default=Area.CITY)
+    mission = models.TextField(_("mission"), max_length=4000, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    meeting_times = models.CharField(_("meeting times"), max_length=200, blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="groups")
+    admins = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="administered_groups")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["kind"]), models.Index(fields=["lat", "lng"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:group_detail", args=[self.slug])
+
+
+class Affiliation(models.Model):
+    """A person's role in a partner group."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
+    group = models.ForeignKey(PartnerGroup, on_delete=models.CASCADE, related_name="affiliations")
+    role = models.CharField(_("role"), max_length=100, blank=True)
+    is_contact = models.BooleanField(_("public contact for the group"), default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["person", "group"], name="affiliation_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.group}"
+
+
+class Resource(models.Model):
+    class Kind(models.TextChoices):
+        TOOLKIT = "toolkit", _("Toolkit")
+        TRAINING = "training", _("Training")
+        GUIDE = "guide", _("Guide")
+        TEMPLATE = "template", _("Template")
+        DATA = "data", _("Data")
+        LEGAL = "legal", _("Legal help")
+        FUNDING = "funding", _("Funding")
+        SPEAKER = "speaker", _("Speaker")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=4000)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="resources")
+    provider = models.ForeignKey(
+        PartnerGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="resources"
+    )
+    audience = models.CharField(_("audience"), max_length=200, blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
+    states = models.CharField(
+        _("states where it applies"), max_length=200, blank=True, help_text=_("Empty means nationwide.")
+    )
+    url = models.URLField(_("link"), blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_checked = models.DateField(_("last checked"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:resource_detail", args=[self.pk])
+
+    @property
+    def state_list(self) -> list[str]:
+        return [s for s in self.states.split(",") if s]

@@ -1,0 +1,121 @@
+"""Convenings, follow-up gatherings and other events; their co-host groups and RSVPs."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from actlocal.directory.models import PartnerGroup, Person, PlaceFields
+
+
+class EventSeries(models.Model):
+    """A named campaign ("ActLocal 2018") that groups events across states."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    target_states = models.PositiveSmallIntegerField(_("states to reach"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = _("event series")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Event(PlaceFields):
+    class Kind(models.TextChoices):
+        CONVENING = "convening", _("Convening")
+        FOLLOW_UP = "follow_up", _("Follow-up gathering")
+        TRAINING = "training", _("Training")
+        MEETING = "meeting", _("Meeting")
+        CANVASS = "canvass", _("Canvass")
+        OTHER = "other", _("Other")
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    description = models.TextField(_("description"), max_length=20000, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MEETING)
+    mode = models.CharField(_("format"), max_length=20, choices=Mode.choices, default=Mode.IN_PERSON)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    series = models.ForeignKey(
+        EventSeries, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    # Shown only to confirmed attendees and hosts.
+    street_address = models.CharField(_("street address"), max_length=255, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    timezone = models.CharField(_("time zone"), max_length=64, default="America/New_York")
+    starts_at = models.DateTimeField(_("starts"), db_index=True)
+    ends_at = models.DateTimeField(_("ends"))
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True, help_text=_("Empty: no limit"))
+    waitlist_enabled = models.BooleanField(_("waitlist when full"), default=True)
+    accessibility_notes = models.TextField(_("accessibility"), max_length=2000, blank=True)
+    host_person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="hosted_events"
+    )
+    hosts = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="hosted_events")
+    cohosts = models.ManyToManyField(PartnerGroup, through="CoHost", related_name="cohosted_events")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        indexes = [
+            models.Index(fields=["status", "starts_at"]),
+            models.Index(fields=["lat", "lng"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", args=[self.slug])
+
+
+class CoHost(models.Model):
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="cohost_links")
+    group = models.ForeignKey(PartnerGroup, on_delete=models.CASCADE, related_name="cohost_links")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.INVITED)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["event", "group"], name="cohost_unique")]
+
+
+class Rsvp(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("Waitlisted")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rsvps")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="rsvps")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.CONFIRMED)
+    source = models.CharField(max_length=40, default="web")
+    created_at = models.DateTimeField(auto_now_add=True)
+    checked_in_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["event", "person"], name="rsvp_one_per_person")]
+        indexes = [models.Index(fields=["event", "status"])]

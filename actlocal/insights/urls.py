@@ -1,0 +1,9 @@
+from django.urls import path
+
+from actlocal.insights import views
+
+app_name = "insights"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+]
