@@ -7,7 +7,8 @@ WORKERS ?= 2
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install demo serve test test-browser lint format bench migrate seed clean
+
+.PHONY: install demo serve worker test test-browser lint format bench migrate seed clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "ActLocal needs $(PYTHON) (Python 3.11+) on PATH"; exit 1; }
@@ -31,12 +32,19 @@ seed: migrate
 demo: seed
 	HTTPS=false $(MAKE) --no-print-directory serve
 
-# A production server (granian, $(WORKERS) workers) with static files through whitenoise.
+# A production server (granian, $(WORKERS) workers) with static files through whitenoise, and the
+# background-task worker beside it (stopped with the server).
 serve: install
 	HTTPS=$${HTTPS:-false} $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	@echo "ActLocal is at http://127.0.0.1:$(PORT)/  (demo logins in README.md)"
-	HTTPS=$${HTTPS:-false} $(BIN)/granian --interface wsgi --host 127.0.0.1 --port $(PORT) \
-		--workers $(WORKERS) --no-ws --log-level warning actlocal.wsgi:application
+	@echo "ActLocal is at http://127.0.0.1:$(PORT)/  (demo logins in README.md; Ctrl-C stops it)"
+	@export HTTPS=$${HTTPS:-false}; \
+	$(BIN)/python manage.py db_worker --queue-name '*' --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/granian --interface wsgi --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) \
+		--no-ws --log-level warning actlocal.wsgi:application
+
+worker: install
+	$(BIN)/python manage.py db_worker --queue-name '*' --no-reload
 
 test: install
 	$(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS)

@@ -50,8 +50,13 @@ def partner_group(db):
     from actlocal.directory.models import PartnerGroup
 
     return PartnerGroup.objects.create(
-        name="Madison Neighbors United", slug="madison-neighbors-united", zip_code="53703", city="Madison",
-        state="WI", lat=43.0775, lng=-89.3831,
+        name="Madison Neighbors United",
+        slug="madison-neighbors-united",
+        zip_code="53703",
+        city="Madison",
+        state="WI",
+        lat=43.0775,
+        lng=-89.3831,
     )
 
 

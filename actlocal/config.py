@@ -107,7 +107,9 @@ def database_from_url(name: str, url: str, *, base_dir: Path, conn_max_age: int)
         config["TEST"] = {"NAME": str(path.with_name(f"{path.stem}-test-{os.getpid()}.sqlite3"))}
     else:
         if not config.get("NAME"):
-            raise SettingError(name, "PostgreSQL URL needs a database name, e.g. postgres://127.0.0.1/actlocal")
+            raise SettingError(
+                name, "PostgreSQL URL needs a database name, e.g. postgres://127.0.0.1/actlocal"
+            )
     return config
 
 

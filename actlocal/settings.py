@@ -115,7 +115,9 @@ TEMPLATES = [
 # --- Database ------------------------------------------------------------------------------------
 CONN_MAX_AGE = env_int("CONN_MAX_AGE", 600, minimum=0)
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'actlocal.sqlite3'}")
-DATABASES = {"default": database_from_url("DATABASE_URL", DATABASE_URL, base_dir=BASE_DIR, conn_max_age=CONN_MAX_AGE)}
+DATABASES = {
+    "default": database_from_url("DATABASE_URL", DATABASE_URL, base_dir=BASE_DIR, conn_max_age=CONN_MAX_AGE)
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, sessions, tasks ------------------------------------------------------------------------

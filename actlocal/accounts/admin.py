@@ -4,20 +4,10 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from actlocal.accounts import selectors, services
+from actlocal.accounts import services
 from actlocal.accounts.models import Invitation, User
+from actlocal.core.admin import NetworkStaffMayView
 from actlocal.core.audit import audit_log
-
-
-class NetworkStaffMayView:
-    """Network staff (``is_staff``) may read these records without holding Django model permissions;
-    changing them still takes a superuser or an explicit permission."""
-
-    def has_module_permission(self, request):
-        return selectors.user_is_staff(request.user) or super().has_module_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return selectors.user_is_staff(request.user) or super().has_view_permission(request, obj)
 
 
 class UserCreateForm(AdminUserCreationForm):
@@ -44,11 +34,17 @@ class UserAdmin(NetworkStaffMayView, DjangoUserAdmin):
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Profile"), {"fields": ("name", "language")}),
-        (_("Roles"), {"fields": ("is_active", "is_member", "is_staff", "is_superuser", "groups", "user_permissions")}),
+        (
+            _("Roles"),
+            {"fields": ("is_active", "is_member", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
-        (None, {"classes": ("wide",), "fields": ("email", "name", "usable_password", "password1", "password2")}),
+        (
+            None,
+            {"classes": ("wide",), "fields": ("email", "name", "usable_password", "password1", "password2")},
+        ),
     )
 
     def get_readonly_fields(self, request, obj=None):
@@ -75,7 +71,11 @@ class InvitationAdmin(NetworkStaffMayView, admin.ModelAdmin):
     """Read-only: invitations are created through the site, which e-mails the only copy of the token."""
 
     list_display = ("email", "role", "group", "status_label", "invited_by", "created_at", "expires_at")
-    list_filter = ("role", ("accepted_at", admin.EmptyFieldListFilter), ("revoked_at", admin.EmptyFieldListFilter))
+    list_filter = (
+        "role",
+        ("accepted_at", admin.EmptyFieldListFilter),
+        ("revoked_at", admin.EmptyFieldListFilter),
+    )
     search_fields = ("email", "group__name")
     list_select_related = ("group", "invited_by")
     readonly_fields = (

@@ -9,7 +9,9 @@ from actlocal.accounts.models import Invitation, User
 class SignupExtraForm(forms.Form):
     """Fields allauth's signup form gains: the name people see."""
 
-    name = forms.CharField(label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    name = forms.CharField(
+        label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
 
     def signup(self, request, user):
         user.name = self.cleaned_data["name"]
@@ -19,7 +21,9 @@ class SignupExtraForm(forms.Form):
 class InvitationForm(forms.Form):
     """Who to invite, and to what. The role and group choices are only those the inviter may give."""
 
-    email = forms.EmailField(label=_("Their e-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "off"}))
+    email = forms.EmailField(
+        label=_("Their e-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
+    )
     role = forms.ChoiceField(label=_("Invite them as"))
     group = forms.ModelChoiceField(
         label=_("Partner group"),
@@ -37,7 +41,9 @@ class InvitationForm(forms.Form):
     def __init__(self, *args, inviter, **kwargs):
         super().__init__(*args, **kwargs)
         roles = selectors.invitation_roles_for(inviter)
-        self.fields["role"].choices = [(value, label) for value, label in Invitation.Role.choices if value in roles]
+        self.fields["role"].choices = [
+            (value, label) for value, label in Invitation.Role.choices if value in roles
+        ]
         self.fields["group"].queryset = selectors.groups_administered_by(inviter).order_by("name")
         if roles == [Invitation.Role.GROUP_ADMIN]:
             # Group admins can only invite co-admins, so the group is what they must choose.
@@ -64,7 +70,9 @@ class InvitationSignupForm(forms.Form):
         help_text=_("The address this invitation was sent to."),
         widget=forms.EmailInput(attrs={"autocomplete": "username"}),
     )
-    name = forms.CharField(label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    name = forms.CharField(
+        label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,

@@ -98,6 +98,17 @@ def invitation_for_token(token: str) -> Invitation | None:
     )
 
 
+def user_owns_email(*, user, email: str) -> bool:
+    """Whether ``email`` is the address ``user`` signs in with, or one they have verified."""
+    email = email.strip()
+    if not _signed_in(user):
+        return False
+    return (
+        user.email.lower() == email.lower()
+        or user.emailaddress_set.filter(email__iexact=email, verified=True).exists()
+    )
+
+
 def account_exists_for_email(email: str) -> bool:
     """Whether some account already signs in with, or has verified, this address."""
     email = email.strip()

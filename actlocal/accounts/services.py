@@ -67,12 +67,19 @@ def invitation_create(
         if not selectors.user_is_staff(invited_by):
             raise PermissionDenied("only staff may hand over a leader record")
         if person.user_id is not None:
-            raise ValidationError(_("That leader record already belongs to an account."), code="person_claimed")
+            raise ValidationError(
+                _("That leader record already belongs to an account."), code="person_claimed"
+            )
 
     now = timezone.now()
     replaced = list(
         Invitation.objects.select_for_update().filter(
-            email=email, role=role, group=group, accepted_at__isnull=True, revoked_at__isnull=True
+            email=email,
+            role=role,
+            group=group,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=now,
         )
     )
     token = secrets.token_urlsafe(32)
@@ -89,7 +96,9 @@ def invitation_create(
     for old in replaced:
         old.revoked_at = now
         old.save(update_fields=["revoked_at"])
-        audit_log(action="invitation.revoke", actor=invited_by, target=old, changes={"replaced_by": invitation.pk})
+        audit_log(
+            action="invitation.revoke", actor=invited_by, target=old, changes={"replaced_by": invitation.pk}
+        )
     audit_log(
         action="invitation.create",
         actor=invited_by,
@@ -136,9 +145,14 @@ def invitation_accept(*, invitation: Invitation, user: User) -> Invitation:
     and mark the invitation used. A used, withdrawn or expired invitation is refused, as is a user whose
     e-mail is not the one invited (a forwarded link must not grant a role to someone else)."""
     # Locking the row makes two simultaneous accepts queue; the second then sees accepted_at and fails.
-    invitation = Invitation.objects.select_for_update().select_related("group", "person").get(pk=invitation.pk)
+    invitation = (
+        # of=("self",): PostgreSQL cannot lock the nullable side of the outer joins to group and person.
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("group", "person")
+        .get(pk=invitation.pk)
+    )
     _refuse_unusable(invitation)
-    if normalize_email(user.email) != invitation.email:
+    if not selectors.user_owns_email(user=user, email=invitation.email):
         raise PermissionDenied("invitation was sent to another address")
 
     changed = []

@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -49,7 +48,7 @@ def invitation_list(request):
     if not selectors.user_can_invite(request.user):
         raise PermissionDenied
     page = Paginator(selectors.invitations_managed_by(request.user), 50).get_page(request.GET.get("page"))
-    return render(request, "accounts/invitation_list.html", {"page_obj": page, "now": timezone.now()})
+    return render(request, "accounts/invitation_list.html", {"page_obj": page})
 
 
 @login_required
@@ -61,7 +60,9 @@ def invitation_revoke(request, pk: int):
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email})
+        messages.success(
+            request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email}
+        )
     return redirect("accounts:invitation_list")
 
 
@@ -88,7 +89,7 @@ def invitation_accept(request, token: str):
     user = request.user
 
     if user.is_authenticated:
-        if services.normalize_email(user.email) != invitation.email:
+        if not selectors.user_owns_email(user=user, email=invitation.email):
             context["state"] = "wrong_account"
             return render(request, "accounts/invitation_accept.html", context, status=403)
         if request.method == "POST":

@@ -1,7 +1,21 @@
 from django.contrib import admin
 
-from actlocal.accounts.admin import NetworkStaffMayView
 from actlocal.core.models import AuditEntry, CountyProfile
+
+
+class NetworkStaffMayView:
+    """Network staff (``is_staff``, which is also what lets anyone into the admin) may read these records
+    without holding Django model permissions; changing them still takes a superuser or a permission.
+    Mix it in before ``admin.ModelAdmin``."""
+
+    def _is_network_staff(self, request) -> bool:
+        return request.user.is_active and request.user.is_staff
+
+    def has_module_permission(self, request):
+        return self._is_network_staff(request) or super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._is_network_staff(request) or super().has_view_permission(request, obj)
 
 
 @admin.register(AuditEntry)

@@ -1,5 +1,12 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 
 def site(request):
-    return {"SITE_URL": settings.SITE_URL}
+    from actlocal.accounts.selectors import user_can_invite
+
+    return {
+        "SITE_URL": settings.SITE_URL,
+        # Lazy: only pages that render the account menu pay for the query.
+        "can_invite": SimpleLazyObject(lambda: user_can_invite(request.user)),
+    }

@@ -35,7 +35,9 @@ def parse_list_params(data) -> ListParams:
     params = ListParams()
     q = " ".join((data.get("q") or "").split())
     if len(q) > MAX_QUERY_LENGTH:
-        params.errors.append(_("Your search was shortened to its first %(n)s characters.") % {"n": MAX_QUERY_LENGTH})
+        params.errors.append(
+            _("Your search was shortened to its first %(n)s characters.") % {"n": MAX_QUERY_LENGTH}
+        )
         q = q[:MAX_QUERY_LENGTH]
     params.q = q
     params.near_raw = (data.get("near") or "").strip()[:20]

@@ -15,7 +15,9 @@ class RequestContextMiddleware:
             # Behind our own proxy the client is the first hop it recorded.
             forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
             ip = forwarded.split(",")[0].strip() or ip
-        token = set_origin(RequestOrigin(ip_address=ip, user_agent=request.META.get("HTTP_USER_AGENT", "")[:255]))
+        token = set_origin(
+            RequestOrigin(ip_address=ip, user_agent=request.META.get("HTTP_USER_AGENT", "")[:255])
+        )
         try:
             return self.get_response(request)
         finally:

@@ -65,7 +65,9 @@ def normalize_zip(raw: str) -> str:
     """``"53703-1234"`` and ``" 53703 "`` become ``"53703"``; anything else raises PlaceError."""
     match = _ZIP_RE.match(raw or "")
     if not match:
-        raise PlaceError(_("“%(zip)s” is not a US ZIP code (five digits, like 53703).") % {"zip": (raw or "")[:20]})
+        raise PlaceError(
+            _("“%(zip)s” is not a US ZIP code (five digits, like 53703).") % {"zip": (raw or "")[:20]}
+        )
     return match.group(1)
 
 

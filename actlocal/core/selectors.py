@@ -35,7 +35,11 @@ def network_glance() -> NetworkGlance:
     leaders = Person.objects.exclude(leader_type="").filter(listed=True)
     published = Event.objects.filter(status=Event.Status.PUBLISHED)
     by_state = list(
-        leaders.exclude(state="").values("state").annotate(n=Count("id")).order_by("-n", "state").values_list("state", "n")
+        leaders.exclude(state="")
+        .values("state")
+        .annotate(n=Count("id"))
+        .order_by("-n", "state")
+        .values_list("state", "n")
     )
     states = {s for s, _n in by_state}
     states |= set(PartnerGroup.objects.exclude(state="").values_list("state", flat=True).distinct())

@@ -53,7 +53,12 @@ class PlaceFields(models.Model):
             self.zip_code = self.city = self.county = ""
             self.lat = self.lng = None
             return
-        self.zip_code, self.city, self.state, self.county = place.zip_code, place.city, place.state, place.county
+        self.zip_code, self.city, self.state, self.county = (
+            place.zip_code,
+            place.city,
+            place.state,
+            place.county,
+        )
         self.lat, self.lng = place.lat, place.lng
 
 
@@ -86,8 +91,12 @@ class Person(VisibilityMixin, PlaceFields):
     # Conservative defaults: a new profile shows only a name and city to network members.
     name_visibility = VisibilityField(_("who sees my name"), default=Visibility.MEMBERS)
     place_visibility = VisibilityField(_("who sees my city"), default=Visibility.MEMBERS)
-    email_visibility = VisibilityField(_("who sees my e-mail"), default=Visibility.STAFF, floor=Visibility.MEMBERS)
-    phone_visibility = VisibilityField(_("who sees my phone"), default=Visibility.STAFF, floor=Visibility.MEMBERS)
+    email_visibility = VisibilityField(
+        _("who sees my e-mail"), default=Visibility.STAFF, floor=Visibility.MEMBERS
+    )
+    phone_visibility = VisibilityField(
+        _("who sees my phone"), default=Visibility.STAFF, floor=Visibility.MEMBERS
+    )
     address_visibility = VisibilityField(
         _("who sees my street address"), default=Visibility.PRIVATE, floor=Visibility.STAFF
     )
@@ -123,6 +132,9 @@ class Person(VisibilityMixin, PlaceFields):
     def __str__(self) -> str:
         return self.full_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("directory:leader_detail", args=[self.pk])
+
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
@@ -130,9 +142,6 @@ class Person(VisibilityMixin, PlaceFields):
     @property
     def is_leader(self) -> bool:
         return bool(self.leader_type)
-
-    def get_absolute_url(self) -> str:
-        return reverse("directory:leader_detail", args=[self.pk])
 
 
 class PartnerGroup(PlaceFields):

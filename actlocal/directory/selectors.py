@@ -49,7 +49,9 @@ def leader_for_viewer(*, viewer, pk: int) -> Person:
 def group_search(*, params: ListParams, kind: str = "", topic: str = "") -> QuerySet[PartnerGroup]:
     qs = PartnerGroup.objects.all()
     if params.q:
-        qs = qs.filter(Q(name__icontains=params.q) | Q(mission__icontains=params.q) | Q(city__iexact=params.q))
+        qs = qs.filter(
+            Q(name__icontains=params.q) | Q(mission__icontains=params.q) | Q(city__iexact=params.q)
+        )
     if params.state:
         qs = qs.filter(state=params.state)
     if kind:

@@ -61,7 +61,9 @@ class Event(PlaceFields):
     timezone = models.CharField(_("time zone"), max_length=64, default="America/New_York")
     starts_at = models.DateTimeField(_("starts"), db_index=True)
     ends_at = models.DateTimeField(_("ends"))
-    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True, help_text=_("Empty: no limit"))
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Empty: no limit")
+    )
     waitlist_enabled = models.BooleanField(_("waitlist when full"), default=True)
     accessibility_notes = models.TextField(_("accessibility"), max_length=2000, blank=True)
     host_person = models.ForeignKey(
@@ -78,7 +80,9 @@ class Event(PlaceFields):
             models.Index(fields=["lat", "lng"]),
         ]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -101,6 +105,9 @@ class CoHost(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["event", "group"], name="cohost_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.group_id} co-hosts {self.event_id} ({self.status})"
+
 
 class Rsvp(models.Model):
     class Status(models.TextChoices):
@@ -119,3 +126,6 @@ class Rsvp(models.Model):
         ordering = ["created_at", "id"]
         constraints = [models.UniqueConstraint(fields=["event", "person"], name="rsvp_one_per_person")]
         indexes = [models.Index(fields=["event", "status"])]
+
+    def __str__(self) -> str:
+        return f"RSVP {self.pk} ({self.status})"

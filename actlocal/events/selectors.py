@@ -26,7 +26,9 @@ def event_search(
     now = timezone.now()
     qs = qs.filter(ends_at__lt=now) if past else qs.filter(ends_at__gte=now)
     if params.q:
-        qs = qs.filter(Q(title__icontains=params.q) | Q(description__icontains=params.q) | Q(city__iexact=params.q))
+        qs = qs.filter(
+            Q(title__icontains=params.q) | Q(description__icontains=params.q) | Q(city__iexact=params.q)
+        )
     if params.state:
         qs = qs.filter(state=params.state)
     if kind:
@@ -51,7 +53,9 @@ def event_for_viewer(*, viewer, slug: str) -> Event:
 def event_cohosts(event: Event):
     return [
         link.group
-        for link in event.cohost_links.filter(status=CoHost.Status.ACCEPTED).select_related("group").order_by("group__name")
+        for link in event.cohost_links.filter(status=CoHost.Status.ACCEPTED)
+        .select_related("group")
+        .order_by("group__name")
     ]
 
 

@@ -36,18 +36,21 @@ def footprint_by_state() -> list[StateRow]:
     from actlocal.events.models import Event
 
     leaders = dict(
-        Person.objects.exclude(leader_type="").filter(listed=True).exclude(state="")
-        .values_list("state").annotate(n=Count("id"))
+        Person.objects.exclude(leader_type="")
+        .filter(listed=True)
+        .exclude(state="")
+        .values_list("state")
+        .annotate(n=Count("id"))
     )
     groups = dict(PartnerGroup.objects.exclude(state="").values_list("state").annotate(n=Count("id")))
     events = dict(
-        Event.objects.filter(status=Event.Status.PUBLISHED, starts_at__gte=timezone.now()).exclude(state="")
-        .values_list("state").annotate(n=Count("id"))
+        Event.objects.filter(status=Event.Status.PUBLISHED, starts_at__gte=timezone.now())
+        .exclude(state="")
+        .values_list("state")
+        .annotate(n=Count("id"))
     )
     states = set(leaders) | set(groups) | set(events)
-    rows = [
-        StateRow(s, state_name(s), leaders.get(s, 0), groups.get(s, 0), events.get(s, 0)) for s in states
-    ]
+    rows = [StateRow(s, state_name(s), leaders.get(s, 0), groups.get(s, 0), events.get(s, 0)) for s in states]
     return sorted(rows, key=lambda r: (-r.leaders, r.name))
 
 
@@ -55,6 +58,10 @@ def series_reach() -> list[SeriesReach]:
     from actlocal.events.models import Event, EventSeries
 
     series = EventSeries.objects.annotate(
-        reached=Count("events__state", filter=Q(events__status=Event.Status.PUBLISHED) & ~Q(events__state=""), distinct=True)
+        reached=Count(
+            "events__state",
+            filter=Q(events__status=Event.Status.PUBLISHED) & ~Q(events__state=""),
+            distinct=True,
+        )
     ).order_by("name")
     return [SeriesReach(s.name, s.slug, s.reached, s.target_states) for s in series]

@@ -28,7 +28,9 @@ class Space(models.Model):
     group = models.ForeignKey(
         "directory.PartnerGroup", null=True, blank=True, on_delete=models.CASCADE, related_name="spaces"
     )
-    event = models.ForeignKey("events.Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    event = models.ForeignKey(
+        "events.Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

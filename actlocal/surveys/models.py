@@ -109,15 +109,23 @@ class Response(models.Model):
     class Meta:
         indexes = [models.Index(fields=["survey", "submitted_at"])]
 
+    def __str__(self) -> str:
+        return f"Response {self.pk} to survey {self.survey_id}"
+
 
 class Answer(models.Model):
     """One value; a multiple-choice answer is one row per chosen option."""
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
-    choice = models.ForeignKey(Choice, null=True, blank=True, on_delete=models.CASCADE, related_name="answers")
+    choice = models.ForeignKey(
+        Choice, null=True, blank=True, on_delete=models.CASCADE, related_name="answers"
+    )
     number = models.FloatField(null=True, blank=True)
     text = models.TextField(blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["question", "choice"])]
+
+    def __str__(self) -> str:
+        return f"Answer {self.pk} to question {self.question_id}"

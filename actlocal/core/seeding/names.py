@@ -93,8 +93,7 @@ BIOS: dict[str, list[str]] = {
         "Faith leader bringing {n} congregations in {city} together around {issue}.",
     ],
     "large_org": [
-        "State field director for a national organization, based in {city}. Happy to share tools on "
-        "{issue}.",
+        "State field director for a national organization, based in {city}. Happy to share tools on {issue}.",
         "Organizing director at a union local in {city}. Our members care most about {issue}.",
         "Regional coordinator for a statewide coalition; I help local groups in {city} plug into "
         "{issue} work.",

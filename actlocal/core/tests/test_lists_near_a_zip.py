@@ -31,14 +31,24 @@ def test_a_wider_radius_reaches_further(client, db):
 
 
 def test_leaders_whose_city_is_hidden_are_not_placed_on_a_distance_search(client, db):
-    shown = Person(first_name="Ana", leader_type="faith", name_visibility=Visibility.PUBLIC,
-                   place_visibility=Visibility.PUBLIC)
-    hidden = Person(first_name="Bea", leader_type="faith", name_visibility=Visibility.PUBLIC,
-                    place_visibility=Visibility.MEMBERS)
+    shown = Person(
+        first_name="Ana",
+        leader_type="faith",
+        name_visibility=Visibility.PUBLIC,
+        place_visibility=Visibility.PUBLIC,
+    )
+    hidden = Person(
+        first_name="Bea",
+        leader_type="faith",
+        name_visibility=Visibility.PUBLIC,
+        place_visibility=Visibility.MEMBERS,
+    )
     for person in (shown, hidden):
         person.set_place(places.place_for_zip("53703"))
         person.save()
-    names = [p.first_name for p in client.get("/leaders/", {"near": "53703", "within": "10"}).context["page_obj"]]
+    names = [
+        p.first_name for p in client.get("/leaders/", {"near": "53703", "within": "10"}).context["page_obj"]
+    ]
     assert names == ["Ana"]
     # Nor can the public find her by her state.
     names = [p.first_name for p in client.get("/leaders/", {"state": "WI"}).context["page_obj"]]

@@ -11,8 +11,20 @@ from actlocal.core.visibility import Visibility
 from actlocal.directory.models import PartnerGroup, Person
 from actlocal.events.models import CoHost, Event
 
-STABLE = ["/", "/leaders/", "/groups/", "/resources/", "/events/", "/network/", "/surveys/", "/insights/",
-          "/api/v1/", "/accounts/login/", "/accounts/signup/", "/healthz"]
+STABLE = [
+    "/",
+    "/leaders/",
+    "/groups/",
+    "/resources/",
+    "/events/",
+    "/network/",
+    "/surveys/",
+    "/insights/",
+    "/api/v1/",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/healthz",
+]
 
 
 @pytest.mark.parametrize("url", STABLE)
@@ -30,18 +42,39 @@ def test_the_admin_is_for_staff_only(client, staff, leader):
 
 @pytest.fixture
 def small_network(db):
-    madison = PartnerGroup.objects.create(name="Madison Rising", slug="madison-rising", state="WI", city="Madison")
-    PartnerGroup.objects.create(name="Columbus Together", slug="columbus-together", state="OH", city="Columbus")
+    madison = PartnerGroup.objects.create(
+        name="Madison Rising", slug="madison-rising", state="WI", city="Madison"
+    )
+    PartnerGroup.objects.create(
+        name="Columbus Together", slug="columbus-together", state="OH", city="Columbus"
+    )
     for i, state in enumerate(["WI", "WI", "OH", "MI"]):
-        Person.objects.create(first_name=f"L{i}", last_name="X", leader_type="community", state=state,
-                              name_visibility=Visibility.PUBLIC)
+        Person.objects.create(
+            first_name=f"L{i}",
+            last_name="X",
+            leader_type="community",
+            state=state,
+            name_visibility=Visibility.PUBLIC,
+        )
     Person.objects.create(first_name="Not", last_name="Leader", state="TX")  # an RSVP contact, not a leader
     now = timezone.now()
-    event = Event.objects.create(title="Madison follow-up", slug="madison-follow-up", status="published", state="WI",
-                                 city="Madison", starts_at=now + timedelta(days=3), ends_at=now + timedelta(days=3, hours=2))
+    event = Event.objects.create(
+        title="Madison follow-up",
+        slug="madison-follow-up",
+        status="published",
+        state="WI",
+        city="Madison",
+        starts_at=now + timedelta(days=3),
+        ends_at=now + timedelta(days=3, hours=2),
+    )
     CoHost.objects.create(event=event, group=madison, status="accepted")
-    Event.objects.create(title="Draft", slug="draft", status="draft", starts_at=now + timedelta(days=4),
-                         ends_at=now + timedelta(days=4, hours=1))
+    Event.objects.create(
+        title="Draft",
+        slug="draft",
+        status="draft",
+        starts_at=now + timedelta(days=4),
+        ends_at=now + timedelta(days=4, hours=1),
+    )
     return event
 
 
@@ -101,8 +134,18 @@ def test_a_missing_page_is_a_friendly_404(client, db):
 
 
 HOSTILE = [
-    "", " ", "x" * 10_000, '"voting rights', "'; DROP TABLE directory_person; --", "<script>alert(1)</script>",
-    "Ünïcödé 选举 الانتخابات", "\u200b\u202e", "%", "_", "\\", "a" * 201,
+    "",
+    " ",
+    "x" * 10_000,
+    '"voting rights',
+    "'; DROP TABLE directory_person; --",
+    "<script>alert(1)</script>",
+    "Ünïcödé 选举 الانتخابات",
+    "\u200b\u202e",
+    "%",
+    "_",
+    "\\",
+    "a" * 201,
 ]
 
 
@@ -121,3 +164,17 @@ def test_a_bad_zip_or_distance_is_explained_above_the_list(client, small_network
     assert "must be more than 0 miles" in body
     body = client.get("/groups/", {"state": "ZZ"}).content.decode()
     assert "is not a US state" in body
+
+
+def test_a_refusal_is_a_friendly_403_in_the_site_layout(client, outsider):
+    client.force_login(outsider)
+    response = client.get("/accounts/invitations/new/")
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "You can’t do that here" in body and 'id="main"' in body
+
+
+def test_staff_and_group_admins_find_invitations_in_the_menu(client, staff, group_admin, leader):
+    for user, shown in ((staff, True), (group_admin, True), (leader, False)):
+        client.force_login(user)
+        assert ("/accounts/invitations/" in client.get("/").content.decode()) is shown, user

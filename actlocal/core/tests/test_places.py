@@ -40,8 +40,17 @@ def test_the_bounding_box_contains_every_point_within_the_radius():
             assert box.min_lat <= place.lat <= box.max_lat and box.min_lng <= place.lng <= box.max_lng
 
 
-@pytest.mark.parametrize(("raw", "message"), [("-5", "more than 0"), ("0", "more than 0"), ("9999", "at most"),
-                                              ("nan", "not a distance"), ("ten", "not a distance"), ("inf", "not a distance")])
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("-5", "more than 0"),
+        ("0", "more than 0"),
+        ("9999", "at most"),
+        ("nan", "not a distance"),
+        ("ten", "not a distance"),
+        ("inf", "not a distance"),
+    ],
+)
 def test_a_negative_or_absurd_distance_gets_a_clear_message(raw, message):
     with pytest.raises(places.PlaceError, match=message):
         places.parse_radius(raw)

@@ -16,7 +16,12 @@ def run_check(**env):
     full_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "actlocal.settings", **env}
     full_env.pop("PYTEST_CURRENT_TEST", None)
     return subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -51,7 +56,9 @@ def test_sqlite_runs_in_wal_mode_with_immediate_transactions_and_a_busy_timeout(
 
 
 def test_postgres_urls_keep_persistent_connections(tmp_path):
-    config = database_from_url("DATABASE_URL", "postgres://u@127.0.0.1:5432/act", base_dir=tmp_path, conn_max_age=600)
+    config = database_from_url(
+        "DATABASE_URL", "postgres://u@127.0.0.1:5432/act", base_dir=tmp_path, conn_max_age=600
+    )
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["NAME"], config["HOST"], config["PORT"]) == ("act", "127.0.0.1", 5432)
     assert config["CONN_MAX_AGE"] == 600 and config["CONN_HEALTH_CHECKS"] is True

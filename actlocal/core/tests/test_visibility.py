@@ -10,10 +10,19 @@ from actlocal.directory.models import Person
 @pytest.fixture
 def lena_person(leader):
     return Person.objects.create(
-        user=leader, first_name="Lena", last_name="Leader", leader_type="community", email="lena@home.test",
-        phone="555-0101", street_address="1 Elm St", bio="Organizes tenants.",
-        name_visibility=Visibility.PUBLIC, email_visibility=Visibility.STAFF, phone_visibility=Visibility.MEMBERS,
-        address_visibility=Visibility.PRIVATE, bio_visibility=Visibility.MEMBERS,
+        user=leader,
+        first_name="Lena",
+        last_name="Leader",
+        leader_type="community",
+        email="lena@home.test",
+        phone="555-0101",
+        street_address="1 Elm St",
+        bio="Organizes tenants.",
+        name_visibility=Visibility.PUBLIC,
+        email_visibility=Visibility.STAFF,
+        phone_visibility=Visibility.MEMBERS,
+        address_visibility=Visibility.PRIVATE,
+        bio_visibility=Visibility.MEMBERS,
     )
 
 
@@ -44,7 +53,9 @@ def test_the_owner_sees_everything_including_only_me(lena_person, leader):
 
 
 def test_the_query_filter_agrees_with_the_per_object_rule(lena_person, staff, outsider, group_admin, leader):
-    other = Person.objects.create(first_name="Omar", leader_type="faith", email="o@x.test", email_visibility=Visibility.MEMBERS)
+    other = Person.objects.create(
+        first_name="Omar", leader_type="faith", email="o@x.test", email_visibility=Visibility.MEMBERS
+    )
     for viewer in (AnonymousUser(), outsider, group_admin, staff, leader):
         for field in ("email", "phone", "street_address", "bio", "first_name"):
             in_sql = set(Person.objects.filter(visible_q(Person, field, viewer)).values_list("pk", flat=True))
