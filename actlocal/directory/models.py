@@ -84,8 +84,14 @@ class Person(VisibilityMixin, PlaceFields):
     languages = models.CharField(_("languages"), max_length=200, blank=True, help_text=_("Comma-separated"))
     pronouns = models.CharField(_("pronouns"), max_length=40, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="people")
+    website = models.URLField(_("website"), blank=True)
+    contact_via_platform = models.BooleanField(
+        _("let network members contact me through ActLocal"),
+        default=True,
+        help_text=_("Messages reach you by e-mail; neither address is shown to the other person."),
+    )
     listed = models.BooleanField(_("listed in the directory"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     # Conservative defaults: a new profile shows only a name and city to network members.
@@ -144,7 +150,7 @@ class Person(VisibilityMixin, PlaceFields):
         return bool(self.leader_type)
 
 
-class PartnerGroup(PlaceFields):
+class PartnerGroup(VisibilityMixin, PlaceFields):
     class Kind(models.TextChoices):
         LOCAL = "local", _("Local group")
         CHAPTER = "chapter", _("Chapter")
@@ -166,9 +172,20 @@ class PartnerGroup(PlaceFields):
     mission = models.TextField(_("mission"), max_length=4000, blank=True)
     website = models.URLField(_("website"), blank=True)
     meeting_times = models.CharField(_("meeting times"), max_length=200, blank=True)
+    social_links = models.JSONField(
+        _("social links"), default=dict, blank=True, help_text=_('{"facebook": URL, "instagram": URL, ...}')
+    )
+    languages = models.CharField(_("languages"), max_length=200, blank=True, help_text=_("Comma-separated"))
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
+    contact_email_visibility = VisibilityField(_("who sees the contact e-mail"), default=Visibility.MEMBERS)
+    contact_phone_visibility = VisibilityField(_("who sees the contact phone"), default=Visibility.MEMBERS)
     topics = models.ManyToManyField(Topic, blank=True, related_name="groups")
     admins = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="administered_groups")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    VISIBILITY = {"contact_email": "contact_email_visibility", "contact_phone": "contact_phone_visibility"}
 
     class Meta:
         ordering = ["name"]
@@ -179,6 +196,14 @@ class PartnerGroup(PlaceFields):
 
     def get_absolute_url(self) -> str:
         return reverse("directory:group_detail", args=[self.slug])
+
+    def viewer_rank(self, viewer) -> int:
+        # A group's own admins see all of its contact details, like an owner.
+        from actlocal.core.visibility import OWNER_RANK
+
+        if viewer is not None and viewer.is_authenticated and self.admins.filter(pk=viewer.pk).exists():
+            return OWNER_RANK
+        return super().viewer_rank(viewer)
 
 
 class Affiliation(models.Model):
@@ -225,12 +250,20 @@ class Resource(models.Model):
         _("states where it applies"), max_length=200, blank=True, help_text=_("Empty means nationwide.")
     )
     url = models.URLField(_("link"), blank=True)
+    file = models.FileField(_("file"), upload_to="resources/%Y/", blank=True)
+    file_type = models.CharField(max_length=100, blank=True, help_text=_("Detected from the file's content."))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(_("note from the reviewer"), max_length=2000, blank=True)
     last_checked = models.DateField(_("last checked"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["title"]
@@ -244,3 +277,22 @@ class Resource(models.Model):
     @property
     def state_list(self) -> list[str]:
         return [s for s in self.states.split(",") if s]
+
+
+class ContactMessage(models.Model):
+    """A message to a leader through the platform: delivered by e-mail, neither address revealed."""
+
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contact_messages_sent"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contact_messages")
+    subject = models.CharField(_("subject"), max_length=150)
+    body = models.TextField(_("message"), max_length=5000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.sender_id} → {self.person_id}: {self.subject}"

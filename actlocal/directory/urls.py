@@ -1,14 +1,14 @@
 from django.urls import path
 
-from actlocal.directory import views
+from actlocal.directory.views import detail, lists
 
 app_name = "directory"
 
 urlpatterns = [
-    path("leaders/", views.leader_list, name="leaders"),
-    path("leaders/<int:pk>/", views.leader_detail, name="leader_detail"),
-    path("groups/", views.group_list, name="groups"),
-    path("groups/<slug:slug>/", views.group_detail, name="group_detail"),
-    path("resources/", views.resource_list, name="resources"),
-    path("resources/<int:pk>/", views.resource_detail, name="resource_detail"),
+    path("leaders/", lists.leader_list, name="leaders"),
+    path("leaders/<int:pk>/", detail.leader_detail, name="leader_detail"),
+    path("groups/", lists.group_list, name="groups"),
+    path("groups/<slug:slug>/", detail.group_detail, name="group_detail"),
+    path("resources/", lists.resource_list, name="resources"),
+    path("resources/<int:pk>/", detail.resource_detail, name="resource_detail"),
 ]

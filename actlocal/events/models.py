@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actlocal.directory.models import PartnerGroup, Person, PlaceFields
@@ -66,12 +67,33 @@ class Event(PlaceFields):
     )
     waitlist_enabled = models.BooleanField(_("waitlist when full"), default=True)
     accessibility_notes = models.TextField(_("accessibility"), max_length=2000, blank=True)
+
+    class Recurrence(models.TextChoices):
+        NONE = "", _("Does not repeat")
+        WEEKLY = "weekly", _("Every week")
+        BIWEEKLY = "biweekly", _("Every two weeks")
+        MONTHLY = "monthly", _("Every month (same weekday)")
+
+    # A recurring follow-up is one parent event plus one Event row per occurrence (``occurrence_of``), so
+    # each occurrence has its own RSVPs, capacity, check-in and attendance.
+    recurrence = models.CharField(_("repeats"), max_length=10, choices=Recurrence.choices, blank=True)
+    recurrence_until = models.DateField(_("repeat until"), null=True, blank=True)
+    occurrence_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="occurrences"
+    )
+    agenda_open = models.BooleanField(_("leaders may propose and vote on agenda topics"), default=False)
+    agenda_closes_at = models.DateTimeField(_("agenda voting closes"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
     host_person = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="hosted_events"
     )
     hosts = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="hosted_events")
     cohosts = models.ManyToManyField(PartnerGroup, through="CoHost", related_name="cohosted_events")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["starts_at", "id"]
@@ -101,6 +123,11 @@ class CoHost(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="cohost_links")
     group = models.ForeignKey(PartnerGroup, on_delete=models.CASCADE, related_name="cohost_links")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.INVITED)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    invited_at = models.DateTimeField(default=timezone.now)
+    responded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["event", "group"], name="cohost_unique")]
@@ -119,8 +146,21 @@ class Rsvp(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="rsvps")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.CONFIRMED)
     source = models.CharField(max_length=40, default="web")
+    # Waitlist order is arrival order: created_at, then id for RSVPs in the same instant.
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    promoted_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("Moved from the waitlist to a seat.")
+    )
+    walk_in = models.BooleanField(default=False)
     checked_in_at = models.DateTimeField(null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    reminded_day_at = models.DateTimeField(null=True, blank=True)
+    reminded_hours_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -129,3 +169,35 @@ class Rsvp(models.Model):
 
     def __str__(self) -> str:
         return f"RSVP {self.pk} ({self.status})"
+
+
+class AgendaTopic(models.Model):
+    """A topic a local leader proposes for a convening's agenda; others vote, hosts pick."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda_topics")
+    title = models.CharField(_("topic"), max_length=200)
+    description = models.TextField(_("why it matters"), max_length=2000, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    picked = models.BooleanField(_("on the agenda"), default=False)
+    hidden = models.BooleanField(default=False, help_text=_("Hidden by a host (off-topic or duplicate)."))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-picked", "created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AgendaVote(models.Model):
+    topic = models.ForeignKey(AgendaTopic, on_delete=models.CASCADE, related_name="votes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["topic", "user"], name="agenda_vote_once")]
+
+    def __str__(self) -> str:
+        return f"vote {self.user_id} for {self.topic_id}"

@@ -38,12 +38,6 @@ def leader_list(request):
 
 
 @require_safe
-def leader_detail(request, pk: int):
-    person = selectors.leader_for_viewer(viewer=request.user, pk=pk)
-    return render(request, "directory/leader_detail.html", {"person": person})
-
-
-@require_safe
 def group_list(request):
     params = parse_list_params(request.GET)
     kind = request.GET.get("kind", "") if request.GET.get("kind") in PartnerGroup.Kind.values else ""
@@ -61,16 +55,6 @@ def group_list(request):
             topic=topic,
             topics=selectors.topics(Topic.Kind.ISSUE),
         ),
-    )
-
-
-@require_safe
-def group_detail(request, slug: str):
-    group = selectors.group_by_slug(viewer=request.user, slug=slug)
-    return render(
-        request,
-        "directory/group_detail.html",
-        {"group": group, "affiliations": selectors.group_people(viewer=request.user, group=group)},
     )
 
 
@@ -93,9 +77,3 @@ def resource_list(request):
             topics=Topic.objects.order_by("kind", "name"),
         ),
     )
-
-
-@require_safe
-def resource_detail(request, pk: int):
-    resource = selectors.resource_for_viewer(viewer=request.user, pk=pk)
-    return render(request, "directory/resource_detail.html", {"resource": resource})
