@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "csp",
     "actlocal.core",
     "actlocal.accounts",
+    "actlocal.search",
     "actlocal.directory",
     "actlocal.events",
     "actlocal.network",
@@ -194,6 +195,7 @@ STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns about a missing folder befo
 STATICFILES_DIRS = [
     BASE_DIR / "actlocal" / "static",
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
@@ -227,13 +229,18 @@ if env_bool("BEHIND_PROXY", False):
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# Map tiles when online (Leaflet); the server-drawn SVG map works without them. Empty turns tiles off.
+MAP_TILES_URL = env_str("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILES_ATTRIBUTION = env_str("MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors")
+_TILE_ORIGIN = "/".join(MAP_TILES_URL.split("/")[:3]) if MAP_TILES_URL.startswith("https://") else ""
+
 # No inline scripts or styles anywhere: every script and stylesheet is a file under /static/.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *([_TILE_ORIGIN] if _TILE_ORIGIN else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

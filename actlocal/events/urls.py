@@ -1,10 +1,10 @@
 from django.urls import path
 
-from actlocal.events import views
+from actlocal.events.views import public
 
 app_name = "events"
 
 urlpatterns = [
-    path("", views.event_list, name="list"),
-    path("<slug:slug>/", views.event_detail, name="detail"),
+    path("", public.event_list, name="list"),
+    path("<slug:slug>/", public.event_detail, name="detail"),
 ]
