@@ -10,7 +10,6 @@ from django.db import transaction
 from actlocal.core.emails import MAX_ATTEMPTS, email_builder, queue_email
 
 
-
 @email_builder("test.hello")
 def build_hello(object_id: int):
     if object_id < 0:
