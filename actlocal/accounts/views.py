@@ -100,7 +100,7 @@ def invitation_accept(request, token: str):
                 invitation.refresh_from_db()
                 return _unusable(request, invitation)
             messages.success(request, _("Welcome! Your invitation is accepted."))
-            return redirect(invitation.group.get_absolute_url() if invitation.group else "home")
+            return redirect(_after_accepting(invitation))
         context["state"] = "confirm"
         return render(request, "accounts/invitation_accept.html", context)
 
@@ -120,6 +120,15 @@ def invitation_accept(request, token: str):
         else:
             get_adapter(request).login(request, new_user)
             messages.success(request, _("Welcome to ActLocal! Your account is ready."))
-            return redirect(invitation.group.get_absolute_url() if invitation.group else "home")
+            return redirect(_after_accepting(invitation))
     context.update(state="sign_up", form=form)
     return render(request, "accounts/invitation_accept.html", context)
+
+
+def _after_accepting(invitation) -> str:
+    """Where a new member lands: the leader profile she just claimed, her group, or the home page."""
+    if invitation.person_id is not None:
+        return reverse("directory:my_profile")
+    if invitation.group is not None:
+        return invitation.group.get_absolute_url()
+    return reverse("home")

@@ -1,6 +1,11 @@
 from django.contrib import admin
+from django.db import models
 
-from actlocal.directory.models import Affiliation, PartnerGroup, Person, Resource, Topic
+from actlocal.directory.forms import WebURLField
+from actlocal.directory.models import Affiliation, ContactMessage, PartnerGroup, Person, Resource, Topic
+
+# Only http(s) links, as on the site's own forms (pages link them directly).
+WEB_LINKS = {models.URLField: {"form_class": WebURLField}}
 
 
 @admin.register(Topic)
@@ -19,6 +24,7 @@ class AffiliationInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
+    formfield_overrides = WEB_LINKS
     list_display = ["full_name", "leader_type", "city", "state", "listed", "user"]
     list_filter = ["leader_type", "listed", "state"]
     search_fields = ["first_name", "last_name", "email", "city"]
@@ -30,6 +36,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 @admin.register(PartnerGroup)
 class PartnerGroupAdmin(admin.ModelAdmin):
+    formfield_overrides = WEB_LINKS
     list_display = ["name", "kind", "area_served", "city", "state"]
     list_filter = ["kind", "area_served", "state"]
     search_fields = ["name", "mission", "city"]
@@ -40,8 +47,29 @@ class PartnerGroupAdmin(admin.ModelAdmin):
 
 @admin.register(Resource)
 class ResourceAdmin(admin.ModelAdmin):
+    formfield_overrides = WEB_LINKS
     list_display = ["title", "kind", "provider", "status", "last_checked"]
     list_filter = ["status", "kind", "language"]
     search_fields = ["title", "summary"]
     filter_horizontal = ["topics"]
     autocomplete_fields = ["provider"]
+    # Set by the upload check and the review queue (which e-mails the submitter), not typed here.
+    readonly_fields = ["file_type", "submitted_by", "reviewed_by", "reviewed_at"]
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    """Who wrote to whom and when, for handling abuse reports. The text stays between the two leaders:
+    it is not shown here, and nothing can be edited."""
+
+    list_display = ["created_at", "sender", "person", "delivered_at"]
+    fields = ["sender", "person", "created_at", "delivered_at"]
+    readonly_fields = fields
+    list_select_related = ["sender", "person"]
+    search_fields = ["person__last_name", "sender__name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

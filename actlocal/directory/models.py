@@ -7,12 +7,25 @@ centroid of their ZIP, never a home point.
 
 from __future__ import annotations
 
+import posixpath
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from actlocal.core.visibility import Visibility, VisibilityField, VisibilityMixin
+
+
+def person_photo_path(instance, filename: str) -> str:
+    # A random name: the file says nothing about whose photo it is, and cannot be guessed.
+    return f"people/{uuid.uuid4().hex}{posixpath.splitext(filename)[1].lower()}"
+
+
+def resource_file_path(instance, filename: str) -> str:
+    # The extension is the one the upload check derived from the content, never the uploader's name.
+    return f"resources/{uuid.uuid4().hex}{posixpath.splitext(filename)[1].lower()}"
 
 
 class Topic(models.Model):
@@ -80,7 +93,7 @@ class Person(VisibilityMixin, PlaceFields):
     street_address = models.CharField(_("street address"), max_length=255, blank=True)
     leader_type = models.CharField(_("leader type"), max_length=20, choices=LeaderType.choices, blank=True)
     bio = models.TextField(_("short bio"), max_length=2000, blank=True)
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    photo = models.ImageField(_("photo"), upload_to=person_photo_path, blank=True)
     languages = models.CharField(_("languages"), max_length=200, blank=True, help_text=_("Comma-separated"))
     pronouns = models.CharField(_("pronouns"), max_length=40, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="people")
@@ -250,7 +263,7 @@ class Resource(models.Model):
         _("states where it applies"), max_length=200, blank=True, help_text=_("Empty means nationwide.")
     )
     url = models.URLField(_("link"), blank=True)
-    file = models.FileField(_("file"), upload_to="resources/%Y/", blank=True)
+    file = models.FileField(_("file"), upload_to=resource_file_path, blank=True)
     file_type = models.CharField(max_length=100, blank=True, help_text=_("Detected from the file's content."))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
     submitted_by = models.ForeignKey(
@@ -277,6 +290,11 @@ class Resource(models.Model):
     @property
     def state_list(self) -> list[str]:
         return [s for s in self.states.split(",") if s]
+
+    @property
+    def file_extension(self) -> str:
+        """``PDF``, ``DOCX``...: set from the file's content when it was uploaded."""
+        return posixpath.splitext(self.file.name)[1].lstrip(".").upper() if self.file else ""
 
 
 class ContactMessage(models.Model):
