@@ -7,12 +7,16 @@ from django.conf import settings
 from django.urls import reverse
 from ninja import NinjaAPI
 
+from actlocal.api.directory import router as directory_router
+
 api = NinjaAPI(
     title="ActLocal API",
     version="1",
-    description="Leaders, partner groups, resources and events of the ActLocal network, OSDI-shaped.",
+    description="Leaders, partner groups and resources of the ActLocal network, OSDI-shaped. Signed-in "
+    "users (session) see what the web pages show them; without a session you see what the public sees.",
     urls_namespace="api",
 )
+api.add_router("/", directory_router)
 
 
 @api.get("/", url_name="aep", summary="API entry point (OSDI AEP)")
@@ -20,6 +24,13 @@ def entry_point(request):
     base = settings.SITE_URL
     links = {
         "self": {"href": base + reverse("api:aep"), "title": "This API entry point"},
+        "osdi:people": {"href": base + reverse("api:people"), "title": "The leaders in the directory"},
+        "actlocal:groups": {"href": base + reverse("api:groups"), "title": "The partner groups"},
+        "actlocal:resources": {"href": base + reverse("api:resources"), "title": "The approved resources"},
+        "actlocal:hsds": {
+            "href": base + reverse("directory:resources_hsds"),
+            "title": "Approved resources as Open Referral (HSDS) JSON",
+        },
         "docs": {"href": base + reverse("api:openapi-view"), "title": "Interactive documentation"},
         "openapi": {"href": base + reverse("api:openapi-json"), "title": "OpenAPI schema"},
     }

@@ -29,22 +29,22 @@ def network_glance() -> NetworkGlance:
     cached = cache.get("core:network_glance")
     if cached is not None:
         return cached
+    from django.contrib.auth.models import AnonymousUser
+
+    from actlocal.core.listing import ListParams
     from actlocal.directory.models import PartnerGroup, Person
+    from actlocal.directory.selectors_map import leader_counts_by_state
     from actlocal.events.models import Event
 
     leaders = Person.objects.exclude(leader_type="").filter(listed=True)
     published = Event.objects.filter(status=Event.Status.PUBLISHED)
-    by_state = list(
-        leaders.exclude(state="")
-        .values("state")
-        .annotate(n=Count("id"))
-        .order_by("-n", "state")
-        .values_list("state", "n")
-    )
-    states = {s for s, _n in by_state}
+    # The page is cached for everyone, so "where leaders are" uses what the public may see of each leader.
+    public_counts = leader_counts_by_state(viewer=AnonymousUser(), params=ListParams())
+    by_state = sorted(public_counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    states = set(leaders.exclude(state="").values_list("state", flat=True).distinct())
     states |= set(PartnerGroup.objects.exclude(state="").values_list("state", flat=True).distinct())
     glance = NetworkGlance(
-        leaders=sum(n for _s, n in by_state) + leaders.filter(state="").count(),
+        leaders=leaders.count(),
         groups=PartnerGroup.objects.count(),
         events=published.count(),
         upcoming_events=published.filter(starts_at__gte=timezone.now()).count(),

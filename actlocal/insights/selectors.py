@@ -31,17 +31,14 @@ class SeriesReach:
         return min(100, round(100 * self.reached / self.target)) if self.target else 0
 
 
-def footprint_by_state() -> list[StateRow]:
-    from actlocal.directory.models import PartnerGroup, Person
+def footprint_by_state(*, viewer) -> list[StateRow]:
+    """Leaders are counted only where this viewer may see their name and place (the map's rule)."""
+    from actlocal.core.listing import ListParams
+    from actlocal.directory.models import PartnerGroup
+    from actlocal.directory.selectors_map import leader_counts_by_state
     from actlocal.events.models import Event
 
-    leaders = dict(
-        Person.objects.exclude(leader_type="")
-        .filter(listed=True)
-        .exclude(state="")
-        .values_list("state")
-        .annotate(n=Count("id"))
-    )
+    leaders = leader_counts_by_state(viewer=viewer, params=ListParams())
     groups = dict(PartnerGroup.objects.exclude(state="").values_list("state").annotate(n=Count("id")))
     events = dict(
         Event.objects.filter(status=Event.Status.PUBLISHED, starts_at__gte=timezone.now())
