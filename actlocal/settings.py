@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "actlocal.core.middleware.RequestContextMiddleware",
+    "actlocal.core.middleware.StripNulBytesMiddleware",
 ]
 
 ROOT_URLCONF = "actlocal.urls"

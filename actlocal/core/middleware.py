@@ -22,3 +22,23 @@ class RequestContextMiddleware:
             return self.get_response(request)
         finally:
             reset_origin(token)
+
+
+class StripNulBytesMiddleware:
+    """A NUL character in a query parameter is never meaningful, and PostgreSQL refuses it in text with an
+    error deep inside a query. Drop it from the query string before any view sees it, so a filter with one
+    behaves like any other odd filter. (Forms refuse NUL themselves with a field error.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.META.get("QUERY_STRING", "") or "%00" in request.META.get("QUERY_STRING", ""):
+            cleaned = request.GET.copy()
+            for key in list(cleaned):
+                values = [value.replace("\x00", "") for value in cleaned.getlist(key)]
+                del cleaned[key]
+                cleaned.setlist(key.replace("\x00", ""), values)
+            cleaned._mutable = False
+            request.GET = cleaned
+        return self.get_response(request)

@@ -5,3 +5,8 @@ class SearchConfig(AppConfig):
     name = "actlocal.search"
     label = "search"
     verbose_name = "Search"
+
+    def ready(self):
+        from actlocal.search import signals
+
+        signals.connect()

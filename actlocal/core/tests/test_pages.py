@@ -146,13 +146,31 @@ HOSTILE = [
     "_",
     "\\",
     "a" * 201,
+    "\x00",
+    "nul\x00byte",
 ]
 
 
-@pytest.mark.parametrize("url", ["/leaders/", "/groups/", "/resources/", "/events/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/leaders/",
+        "/groups/",
+        "/resources/",
+        "/events/",
+        "/search/",
+        "/leaders/map/",
+        "/groups/map/",
+        "/resources/map/",
+    ],
+)
 @pytest.mark.parametrize("q", HOSTILE)
 def test_lists_survive_hostile_queries(client, small_network, url, q):
-    response = client.get(url, {"q": q, "near": q[:20], "within": "-4", "state": q[:5], "page": q[:10]})
+    params = {"q": q, "near": q[:20], "within": "-4", "state": q[:5], "page": q[:10]}
+    params.update(
+        dict.fromkeys(("topic", "type", "kind", "series", "cohost", "issue", "skill", "language", "sort", "city"), q[:60])
+    )
+    response = client.get(url, params)
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
 
@@ -178,3 +196,12 @@ def test_staff_and_group_admins_find_invitations_in_the_menu(client, staff, grou
     for user, shown in ((staff, True), (group_admin, True), (leader, False)):
         client.force_login(user)
         assert ("/accounts/invitations/" in client.get("/").content.decode()) is shown, user
+
+
+def test_a_nul_character_in_a_filter_is_dropped_not_sent_to_the_database(client, db):
+    from actlocal.directory.models import PartnerGroup
+
+    PartnerGroup.objects.create(name="Ohio Together", slug="ohio-together", state="OH")
+    response = client.get("/groups/", {"q": "Ohio\x00", "state": "O\x00H"})
+    assert response.status_code == 200
+    assert [g.name for g in response.context["page_obj"]] == ["Ohio Together"]

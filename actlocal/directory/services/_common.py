@@ -1,18 +1,11 @@
-"""What the directory's services share: keeping search fresh, change tracking, e-mail."""
+"""What the directory's services share: change tracking, e-mail. (Search stays fresh by itself: see
+actlocal/search/indexing.py.)"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-
-
-def reindex_soon(obj) -> None:
-    """Keep search fresh. Call after the write (it re-reads the row and its topics from the database)."""
-    # Imported here: the search app imports directory models, so a module-level import would be circular.
-    from actlocal.search.indexing import reindex_on_commit
-
-    reindex_on_commit(obj)
 
 
 def changed_fields(obj, data: dict, fields) -> list[str]:

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from actlocal.core import places
 from actlocal.core.audit import audit_log
 from actlocal.directory.models import Affiliation, PartnerGroup, Person
-from actlocal.directory.services._common import changed_fields, reindex_soon
+from actlocal.directory.services._common import changed_fields
 
 GROUP_FIELDS = (
     "name",
@@ -61,7 +61,6 @@ def group_create(*, actor, data: dict) -> PartnerGroup:
     if "topics" in data:
         group.topics.set(data["topics"])
     audit_log(action="group.create", actor=actor, target=group, changes={"name": group.name})
-    reindex_soon(group)
     return group
 
 
@@ -80,7 +79,6 @@ def group_update(*, group: PartnerGroup, actor, data: dict) -> PartnerGroup:
         changed.append("topics")
     if changed:
         audit_log(action="group.update", actor=actor, target=group, changes={"fields": sorted(set(changed))})
-        reindex_soon(group)
     return group
 
 
@@ -100,8 +98,6 @@ def affiliation_add(*, group: PartnerGroup, person: Person, actor, role: str = "
         target=affiliation,
         changes={"group": group.pk, "person": person.pk, "role": affiliation.role},
     )
-    reindex_soon(person)
-    reindex_soon(group)
     return affiliation
 
 
@@ -119,5 +115,3 @@ def affiliation_remove(*, affiliation: Affiliation, actor) -> None:
         changes={"group": group.pk, "person": person.pk},
     )
     affiliation.delete()
-    reindex_soon(person)
-    reindex_soon(group)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from actlocal.core import places
 from actlocal.core.audit import audit_log
 from actlocal.directory.models import Person
-from actlocal.directory.services._common import changed_fields, reindex_soon
+from actlocal.directory.services._common import changed_fields
 
 
 def normalize_email(email: str) -> str:
@@ -53,7 +53,6 @@ def person_match_or_create(
                 target=person,
                 changes={"fields": changed, "source": source},
             )
-            reindex_soon(person)
         return person, False
     person = Person(
         email=email, first_name=first_name.strip(), last_name=last_name.strip(), phone=phone.strip()
@@ -61,7 +60,6 @@ def person_match_or_create(
     person.set_place(place)
     person.save()
     audit_log(action="person.create", actor=actor, target=person, changes={"source": source})
-    reindex_soon(person)
     return person, True
 
 
@@ -136,7 +134,6 @@ def person_update(*, person: Person, actor, data: dict) -> Person:
         audit_log(
             action="person.update", actor=actor, target=person, changes={"fields": sorted(set(changed))}
         )
-        reindex_soon(person)
     return person
 
 
@@ -158,7 +155,6 @@ def person_set_visibility(*, person: Person, actor, data: dict) -> Person:
             target=person,
             changes={field: getattr(person, field) for field in changed},
         )
-        reindex_soon(person)
     return person
 
 
@@ -196,7 +192,6 @@ def person_create_for_user(*, user, data: dict) -> Person:
         target=person,
         changes={"source": "profile", "fields": sorted(k for k in data if data[k])},
     )
-    reindex_soon(person)
     return person
 
 
@@ -219,7 +214,6 @@ def person_create_by_staff(*, actor, data: dict) -> Person:
         target=person,
         changes={"source": "staff", "fields": sorted(k for k in data if data[k])},
     )
-    reindex_soon(person)
     return person
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from actlocal.core.audit import audit_log
 from actlocal.directory.models import Resource
-from actlocal.directory.services._common import changed_fields, reindex_soon, send_directory_mail
+from actlocal.directory.services._common import changed_fields, send_directory_mail
 
 RESOURCE_FIELDS = ("title", "summary", "kind", "provider", "audience", "language", "states", "url")
 
@@ -37,7 +37,6 @@ def resource_submit(*, actor, data: dict) -> Resource:
         target=resource,
         changes={"title": resource.title, "file_type": resource.file_type, "url": resource.url},
     )
-    reindex_soon(resource)  # not searchable while pending; the index decides that, not us
     return resource
 
 
@@ -60,7 +59,6 @@ def resource_review(*, resource: Resource, actor, approve: bool, note: str = "")
         target=resource,
         changes={"note": resource.review_note},
     )
-    reindex_soon(resource)
     submitter = resource.submitted_by
     if submitter is not None and submitter.email:
         context = {"resource": resource, "url": settings.SITE_URL + resource.get_absolute_url()}
@@ -85,5 +83,4 @@ def resource_mark_checked(*, resource: Resource, actor) -> Resource:
         target=resource,
         changes={"last_checked": str(resource.last_checked)},
     )
-    reindex_soon(resource)
     return resource

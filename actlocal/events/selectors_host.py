@@ -1,0 +1,168 @@
+"""Reads for an event's hosts (fetched with ``selectors.event_for_host``): counts, attendance, the attendee list.
+
+The attendee-list rule, used by the page and the CSV export alike (``attendee_rows``):
+
+* **Name**: always shown to the host. Someone who RSVPs or walks in gives their name to the people running
+  the event, whatever their directory profile says about who sees their name.
+* **E-mail and phone**: exactly as the person's own visibility setting allows for the viewing host
+  (``core.visibility.visible_value``). Hosts are usually network members, so "members" (or, for phone,
+  "public") contact details show; "staff" and "only me" details stay hidden unless the host is staff. The
+  RSVP form collects an address so that *we* can send confirmations and host messages (which go one per
+  attendee without revealing the address), not so that a host can copy it.
+* **Status, walk-in, RSVP time, check-in time**: always shown; they are about the event, not the person.
+
+Check-in search matches names only, never e-mail, so a host cannot probe for a hidden address.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet, Value
+from django.db.models.functions import Concat
+from django.http import Http404
+from django.utils import timezone
+
+from actlocal.core.visibility import visible_value
+from actlocal.events.ics import event_zone
+from actlocal.events.models import Event, Rsvp
+
+SORTS = {
+    "name": ("person__last_name", "person__first_name", "id"),
+    "status": ("status", "person__last_name", "person__first_name", "id"),
+    "time": ("created_at", "id"),
+}
+CHECKIN_RESULTS = 25
+
+
+def rsvp_for_host(*, event: Event, rsvp_id) -> Rsvp:
+    """One RSVP of an event the caller already checked the host for; 404 for another event's RSVP."""
+    try:
+        return event.rsvps.select_related("person").get(pk=int(rsvp_id))
+    except (Rsvp.DoesNotExist, TypeError, ValueError):
+        raise Http404
+
+
+def rsvp_for_token(*, rsvp_id: int, event_id: int) -> Rsvp | None:
+    return Rsvp.objects.select_related("person", "event").filter(pk=rsvp_id, event_id=event_id).first()
+
+
+@dataclass(frozen=True)
+class Counts:
+    confirmed: int
+    waitlisted: int
+    cancelled: int
+    checked_in: int
+    walk_ins: int
+    capacity: int | None
+
+    @property
+    def seats_left(self) -> int | None:
+        return None if self.capacity is None else max(self.capacity - self.confirmed, 0)
+
+
+def event_counts(event: Event) -> Counts:
+    agg = event.rsvps.aggregate(
+        confirmed=Count("id", filter=Q(status=Rsvp.Status.CONFIRMED)),
+        waitlisted=Count("id", filter=Q(status=Rsvp.Status.WAITLISTED)),
+        cancelled=Count("id", filter=Q(status=Rsvp.Status.CANCELLED)),
+        checked_in=Count("id", filter=Q(checked_in_at__isnull=False)),
+        walk_ins=Count("id", filter=Q(walk_in=True)),
+    )
+    return Counts(capacity=event.capacity, **agg)
+
+
+@dataclass(frozen=True)
+class Attendance:
+    expected: int  # confirmed ahead of the day (not walk-ins)
+    came: int  # of those, checked in
+    walk_ins: int
+    no_shows: int
+    total: int  # everyone checked in, walk-ins included
+
+    @property
+    def rate(self) -> int | None:
+        """Per cent of the people expected who came; None when nobody was expected."""
+        return round(100 * self.came / self.expected) if self.expected else None
+
+
+def event_attendance(event: Event) -> Attendance:
+    agg = event.rsvps.filter(status=Rsvp.Status.CONFIRMED).aggregate(
+        expected=Count("id", filter=Q(walk_in=False)),
+        came=Count("id", filter=Q(walk_in=False, checked_in_at__isnull=False)),
+        walk_ins=Count("id", filter=Q(walk_in=True, checked_in_at__isnull=False)),
+    )
+    return Attendance(
+        expected=agg["expected"],
+        came=agg["came"],
+        walk_ins=agg["walk_ins"],
+        no_shows=agg["expected"] - agg["came"],
+        total=agg["came"] + agg["walk_ins"],
+    )
+
+
+def event_is_over(event: Event) -> bool:
+    return event.ends_at < timezone.now()
+
+
+def rsvps_by_day(event: Event) -> list[tuple[date, int]]:
+    """RSVPs made per calendar day in the event's time zone (walk-ins excluded), oldest first."""
+    tz = event_zone(event)
+    days: dict[date, int] = {}
+    # One column per RSVP; an event has at most a few thousand, so bucketing here keeps it portable.
+    for created in event.rsvps.filter(walk_in=False).values_list("created_at", flat=True):
+        day = created.astimezone(tz).date()
+        days[day] = days.get(day, 0) + 1
+    return sorted(days.items())
+
+
+def event_surveys(event: Event):
+    from actlocal.surveys.models import Survey
+
+    return list(Survey.objects.filter(event=event).order_by("-created_at")[:3])
+
+
+def _attendees(event: Event) -> QuerySet[Rsvp]:
+    return event.rsvps.select_related("person", "checked_in_by")
+
+
+def attendee_rows(*, event: Event, viewer, status: str = "", sort: str = "name") -> list[dict]:
+    """The attendee list as ``viewer`` (a host of ``event``) may see it; the rule is the module docstring."""
+    qs = _attendees(event)
+    if status in Rsvp.Status.values:
+        qs = qs.filter(status=status)
+    qs = qs.order_by(*SORTS.get(sort, SORTS["name"]))
+    rows = []
+    for rsvp in qs:
+        person = rsvp.person
+        rows.append(
+            {
+                "rsvp": rsvp,
+                "name": person.full_name,
+                "status": rsvp.status,
+                "status_label": rsvp.get_status_display(),
+                "walk_in": rsvp.walk_in,
+                "created_at": rsvp.created_at,
+                "checked_in_at": rsvp.checked_in_at,
+                "email": visible_value(person, "email", viewer, default="") or "",
+                "phone": visible_value(person, "phone", viewer, default="") or "",
+            }
+        )
+    return rows
+
+
+def clean_query(raw: str) -> str:
+    """Whitespace collapsed, NUL removed (PostgreSQL refuses it in a string), at most 100 characters."""
+    return " ".join((raw or "").replace("\x00", " ").split())[:100]
+
+
+def checkin_search(*, event: Event, q: str) -> QuerySet[Rsvp]:
+    """RSVPs whose name matches ``q`` (first, last or "first last"); names only, never e-mail."""
+    qs = _attendees(event).order_by("person__first_name", "person__last_name", "id")
+    q = clean_query(q)
+    if q:
+        qs = qs.annotate(full=Concat("person__first_name", Value(" "), "person__last_name")).filter(
+            Q(full__icontains=q) | Q(person__last_name__icontains=q)
+        )
+    return qs[:CHECKIN_RESULTS]

@@ -1,0 +1,124 @@
+"""RSVP pages: the form on the event page (plain POST or HTMX) and the cancel link from e-mails."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from actlocal.events.models import Event, Rsvp
+from actlocal.events.selectors_rsvp import event_for_rsvp, rsvp_for_cancel_token, waitlist_position
+from actlocal.events.services.rsvp import event_open_error, rsvp_cancel, rsvp_create
+from actlocal.events.tokens import BadToken
+
+HONEYPOT = "website"
+
+
+class RsvpForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    zip_code = forms.CharField(label=_("ZIP code"), max_length=10, required=False)
+    phone = forms.CharField(label=_("Phone (optional)"), max_length=32, required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+        self.fields["zip_code"].widget.attrs.update(autocomplete="postal-code", inputmode="numeric")
+        self.fields["phone"].widget.attrs.update(autocomplete="tel", type="tel")
+        if user is not None and user.is_authenticated:
+            # Signed in, she RSVPs as her account: its verified address, not one typed here.
+            del self.fields["email"]
+
+
+def rsvp_form_initial(user) -> dict:
+    if user is None or not user.is_authenticated:
+        return {}
+    person = getattr(user, "person", None)
+    if person is not None:
+        return {
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            "zip_code": person.zip_code,
+            "phone": person.phone,
+        }
+    first, _sep, last = (user.name or "").partition(" ")
+    return {"first_name": first, "last_name": last}
+
+
+def _panel_or_page(request, event: Event, context: dict, *, status: int = 200):
+    from actlocal.events.templatetags.rsvp import panel_context
+
+    context = {**panel_context(request, event, outcome=context.get("outcome", "")), **context}
+    if request.htmx:
+        # HTMX swaps only 2xx responses by default, and the panel shows its own errors.
+        return render(request, "events/rsvp_panel_inner.html", context)
+    return render(request, "events/rsvp_result.html", context, status=status)
+
+
+@require_POST
+def rsvp_submit(request, slug: str):
+    event = event_for_rsvp(viewer=request.user, slug=slug)
+    if request.POST.get(HONEYPOT):
+        # A bot filled the invisible field: look successful, save nothing.
+        return _panel_or_page(request, event, {"outcome": "received"})
+    form = RsvpForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _panel_or_page(request, event, {"form": form, "outcome": "invalid"}, status=400)
+    data = form.cleaned_data
+    user = request.user if request.user.is_authenticated else None
+    try:
+        rsvp = rsvp_create(
+            event=event,
+            email=user.email if user else data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            zip_code=data["zip_code"],
+            phone=data["phone"],
+            user=user,
+            source="web",
+        )
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return _panel_or_page(request, event, {"form": form, "outcome": "invalid"}, status=400)
+        refusal = exc.messages[0]
+        status = 409 if exc.code == "full" else 400
+        return _panel_or_page(
+            request, event, {"form": form, "refusal": refusal, "outcome": "refused"}, status=status
+        )
+    # A new RSVP knows its place from the service; an existing one is looked up.
+    position = rsvp.waitlist_position if rsvp.created else waitlist_position(rsvp)
+    # Someone typed an address that already RSVPed: say so without showing that person's status.
+    outcome = "already" if not rsvp.created and user is None else rsvp.status
+    return _panel_or_page(request, event, {"outcome": outcome, "result_rsvp": rsvp, "position": position})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def rsvp_cancel_link(request, token: str):
+    """GET shows what would be cancelled; only POST cancels (mail scanners follow links with GET)."""
+    try:
+        rsvp = rsvp_for_cancel_token(token)
+    except BadToken:
+        return render(request, "events/rsvp_cancel.html", {"state": "bad_token"}, status=404)
+    event = rsvp.event
+    if event.status == Event.Status.CANCELLED:
+        state = "event_cancelled"
+    elif rsvp.status == Rsvp.Status.CANCELLED:
+        state = "already"
+    elif event_open_error(event):
+        state = "closed"
+    elif request.method == "POST":
+        actor = request.user if request.user.is_authenticated else None
+        rsvp = rsvp_cancel(rsvp=rsvp, actor=actor)
+        state = "cancelled" if rsvp.cancelled_now else "already"
+    else:
+        state = "confirm"
+    return render(
+        request, "events/rsvp_cancel.html", {"state": state, "rsvp": rsvp, "event": event, "token": token}
+    )
