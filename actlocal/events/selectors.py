@@ -224,9 +224,10 @@ def series_events(series: EventSeries) -> QuerySet[Event]:
 
 
 def series_states_reached(series: EventSeries) -> list[str]:
-    """States with at least one published event in the series (cancelled ones do not count)."""
+    """States where the campaign holds (or has scheduled) a published convening. Follow-ups, trainings and
+    meetings in a state the campaign already reached do not reach a new one; cancelled events don't count."""
     return sorted(
-        series.events.filter(status=Event.Status.PUBLISHED)
+        series.events.filter(status=Event.Status.PUBLISHED, kind=Event.Kind.CONVENING)
         .exclude(state="")
         .order_by("state")  # not the model's ordering: it would join DISTINCT and repeat states
         .values_list("state", flat=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
 from actlocal.core.places import state_name
@@ -52,13 +52,10 @@ def footprint_by_state(*, viewer) -> list[StateRow]:
 
 
 def series_reach() -> list[SeriesReach]:
-    from actlocal.events.models import Event, EventSeries
+    from actlocal.events.models import EventSeries
+    from actlocal.events.selectors import series_states_reached
 
-    series = EventSeries.objects.annotate(
-        reached=Count(
-            "events__state",
-            filter=Q(events__status=Event.Status.PUBLISHED) & ~Q(events__state=""),
-            distinct=True,
-        )
-    ).order_by("name")
-    return [SeriesReach(s.name, s.slug, s.reached, s.target_states) for s in series]
+    return [
+        SeriesReach(s.name, s.slug, len(series_states_reached(s)), s.target_states)
+        for s in EventSeries.objects.order_by("name")
+    ]

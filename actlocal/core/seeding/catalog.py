@@ -20,6 +20,8 @@ from actlocal.surveys.models import Choice, Question, Survey
 
 SERIES_2017 = "actlocal-convenings-2017"
 SERIES_2018 = "actlocal-2018"
+# Only the large dataset uses this one: the everyday meetings, canvasses and trainings of a big network.
+SERIES_NETWORK = "actlocal-network-events"
 
 
 def unique_slug(text: str, taken: set[str], *, max_length: int = 200) -> str:

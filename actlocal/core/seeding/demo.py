@@ -24,7 +24,7 @@ from actlocal.core.places import state_name
 from actlocal.core.seeding import demo_events, demo_surveys
 from actlocal.core.seeding.accounts import demo_accounts_create
 from actlocal.core.seeding.catalog import county_profiles_ensure, topics_ensure, unique_slug
-from actlocal.core.seeding.geography import city_pool
+from actlocal.core.seeding.geography import area_code, city_pool
 from actlocal.core.seeding.names import BIOS, NAMES, NATIONAL_MIX, SECOND_LANGUAGES, ascii_slug
 from actlocal.core.seeding.reference import (
     ALLIANCE_ORGS,
@@ -115,14 +115,23 @@ def _step(ctx: DemoContext, label: str, count: int, started: float) -> None:
 
 def _group(name: str, kind: str, area: str, mission: str, place, slugs: set[str], rng) -> PartnerGroup:
     slug = unique_slug(name, slugs)
+    host = f"{slug[:50].strip('-')}.example.org"
     group = PartnerGroup(
         name=name,
         slug=slug,
         kind=kind,
         area_served=area,
         mission=mission,
-        website=f"https://{slug[:50].strip('-')}.example.org/",
+        website=f"https://{host}/",
         meeting_times=rng.choice(MEETING_TIMES),
+        languages="English, Spanish" if rng.random() < 0.25 else "English",
+        contact_email=f"hello@{host}",
+        contact_phone=f"({area_code(place.zip_code)}) 555-01{rng.randint(0, 99):02d}"
+        if rng.random() < 0.6
+        else "",
+        # A group's contact details are for reaching the group: many publish them, none keeps them private.
+        contact_email_visibility=rng.choice([Visibility.PUBLIC, Visibility.MEMBERS]),
+        contact_phone_visibility=rng.choice([Visibility.PUBLIC, Visibility.MEMBERS, Visibility.MEMBERS]),
     )
     group.set_place(place)
     return group
@@ -138,9 +147,12 @@ def _groups_create(ctx: DemoContext) -> None:
     ]
     for group in ctx.alliance:
         group.meeting_times = "Network call, first Monday of the month, 8 pm Eastern"
-    for i, (name, _issue) in enumerate(NATIONAL_ORGS):
+    for i, (name, issue) in enumerate(NATIONAL_ORGS):
         city = ORIGINAL_CITIES[(i * 5) % len(ORIGINAL_CITIES)]
-        mission = f"A national organization working on {name.lower()}; we support local leaders with tools and staff."
+        mission = (
+            f"A national organization working on {ctx.topics[issue].name.lower()}: we back local leaders "
+            "with trainings, research and staff on the ground."
+        )
         ctx.national.append(_group(name, "national", "national", mission, city_pool(city).center, slugs, rng))
     for city in [*ORIGINAL_CITIES, *EXPANSION_CITIES]:
         if city in ORIGINAL_CITIES:
@@ -224,9 +236,9 @@ def _visibility(rng: random.Random) -> dict[str, str]:
 def _people_create(ctx: DemoContext) -> None:
     rng = ctx.rng("people")
     emails = set(
-        Person.objects.filter(Q(email__endswith="@example.org") | Q(email__endswith="@example.net")).values_list(
-            "email", flat=True
-        )
+        Person.objects.filter(
+            Q(email__endswith="@example.org") | Q(email__endswith="@example.net")
+        ).values_list("email", flat=True)
     )
     topic_links: list[tuple[Person, list[str]]] = []
     for city in [*ORIGINAL_CITIES, *EXPANSION_CITIES]:
@@ -260,7 +272,9 @@ def _people_create(ctx: DemoContext) -> None:
                 email=_unique_email(rng, first, last, emails),
                 phone=f"({city.area_code}) 555-01{rng.randint(0, 99):02d}" if rng.random() < 0.7 else "",
                 leader_type=leader_type,
-                bio=rng.choice(BIOS[leader_type]).format(city=city.name, issue=issue_text, n=rng.randint(3, 40)),
+                bio=rng.choice(BIOS[leader_type]).format(
+                    city=city.name, issue=issue_text, n=rng.randint(3, 40)
+                ),
                 languages=", ".join(languages),
                 pronouns=_pronouns(rng, feminine),
                 listed=rng.random() < 0.93,

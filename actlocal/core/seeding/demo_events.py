@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from django.utils.text import slugify
 
 from actlocal.core.places import state_name
@@ -109,14 +110,40 @@ class _Builder:
 
     def save(self) -> None:
         Event.objects.bulk_create(self.events)
-        CoHost.objects.bulk_create([CoHost(event=e, group=g, status=s) for e, g, s in self.cohosts])
+        now = timezone.now()
+        CoHost.objects.bulk_create(
+            [
+                CoHost(
+                    event=e,
+                    group=g,
+                    status=s,
+                    invited_at=min(e.starts_at - timedelta(days=30), now),
+                    responded_at=min(e.starts_at - timedelta(days=25), now)
+                    if s != CoHost.Status.INVITED
+                    else None,
+                )
+                for e, g, s in self.cohosts
+            ]
+        )
         Rsvp.objects.bulk_create(
-            [Rsvp(event=e, person=p, status=s, checked_in_at=c, source="seed") for e, p, s, c in self.rsvps],
+            [
+                Rsvp(
+                    event=e,
+                    person=p,
+                    status=s,
+                    checked_in_at=c,
+                    source="seed",
+                    cancelled_at=min(e.starts_at - timedelta(days=2), now)
+                    if s == Rsvp.Status.CANCELLED
+                    else None,
+                )
+                for e, p, s, c in self.rsvps
+            ],
             batch_size=1000,
         )
         # created_at is auto_now_add, so bulk_create stamps "now"; RSVPs were made before each event.
         for event in self.events:
-            made = min(event.starts_at - timedelta(days=9), datetime.now(tz=event.starts_at.tzinfo))
+            made = min(event.starts_at - timedelta(days=9), timezone.now())
             Rsvp.objects.filter(event=event).update(created_at=made)
 
 
@@ -290,7 +317,9 @@ def _national_and_drafts(ctx: DemoContext, build: _Builder, out: DemoEvents) -> 
             series=out.series_2018,
             capacity=40,
             host_person=rng.choice(ctx.leaders_by_city[city]),
-            description="Details to come." if status == Event.Status.DRAFT else "Cancelled: the venue fell through.",
+            description="Details to come."
+            if status == Event.Status.DRAFT
+            else "Cancelled: the venue fell through.",
         )
         if status == Event.Status.CANCELLED:
             build.rsvps += [(event, p, Rsvp.Status.CANCELLED, None) for p in ctx.leaders_by_city[city][:6]]
@@ -325,7 +354,13 @@ def spaces_create(ctx: DemoContext, events: DemoEvents) -> int:
         ),
     ]
     spaces += [
-        Space(name=name, slug=f"topic-{slug}", kind=Space.Kind.TOPIC, access=members, description=f"{name}: {es}.")
+        Space(
+            name=name,
+            slug=f"topic-{slug}",
+            kind=Space.Kind.TOPIC,
+            access=members,
+            description=f"{name}: {es}.",
+        )
         for slug, name, es in ISSUES
     ]
     states = sorted({p.state for p in ctx.leaders})

@@ -32,11 +32,21 @@ def _residential_zips() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _area_codes() -> dict[str, str]:
+    return {row["zip_code"]: (row.get("area_codes") or ["555"])[0] for row in zipcodes.list_all()}
+
+
+def area_code(zip_code: str) -> str:
+    """The ZIP's first telephone area code, so seeded (fictional, 555-01xx) numbers look local."""
+    return _area_codes().get(zip_code, "555")
+
+
 @lru_cache(maxsize=64)
 def residential_places(state: str) -> tuple[Place, ...]:
     """The state's residential ZIPs, sorted so that draws from them are reproducible."""
     residential = _residential_zips()
-    places = [p for p in zips_in_state(state) if p.zip_code in residential]
+    places = [p for p in zips_in_state(state) if p.zip_code in residential and p.county]
     return tuple(sorted(places, key=lambda p: p.zip_code))
 
 

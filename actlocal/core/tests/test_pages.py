@@ -168,7 +168,10 @@ HOSTILE = [
 def test_lists_survive_hostile_queries(client, small_network, url, q):
     params = {"q": q, "near": q[:20], "within": "-4", "state": q[:5], "page": q[:10]}
     params.update(
-        dict.fromkeys(("topic", "type", "kind", "series", "cohost", "issue", "skill", "language", "sort", "city"), q[:60])
+        dict.fromkeys(
+            ("topic", "type", "kind", "series", "cohost", "issue", "skill", "language", "sort", "city"),
+            q[:60],
+        )
     )
     response = client.get(url, params)
     assert response.status_code == 200

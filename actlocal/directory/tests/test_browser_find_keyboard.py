@@ -47,7 +47,9 @@ def test_a_visitor_finds_faith_leaders_near_53703_on_voting_rights_by_keyboard(s
         page.wait_for_url("**near=53703**")
         assert results(page) == ["Cy Dunn", "Ana Ruiz", "Bo Chen"]  # ties at one ZIP go by name
         tab_to(page, "f-type")
-        page.keyboard.type("Faith")  # picks "Faith leader (2)"; the form submits on change
+        page.keyboard.type("Faith")  # picks "Faith leader (2)"
+        tab_to(page, "f-apply")  # selects never submit by themselves (WCAG 3.2.2)
+        page.keyboard.press("Enter")
         page.wait_for_url("**type=faith**")
         assert results(page) == ["Ana Ruiz", "Bo Chen"]
         assert "q=voting+rights" in page.url and "within=25" in page.url
@@ -66,6 +68,8 @@ def test_a_visitor_finds_a_group_in_ohio_by_keyboard(site):
         page.goto(site + "/groups/")
         tab_to(page, "f-state")
         page.keyboard.type("Ohio")
+        tab_to(page, "f-apply")
+        page.keyboard.press("Enter")
         page.wait_for_url("**state=OH**")
         assert results(page) == ["Columbus Rising"]
         assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -18,17 +18,27 @@ pytestmark = pytest.mark.django_db
 def series():
     s = EventSeries.objects.create(name="ActLocal 2018", slug="actlocal-2018", target_states=15)
     make_event(title="Madison convening", series=s, kind="convening")
-    make_event(title="Milwaukee convening", series=s, state="WI", city="Milwaukee")
-    make_event(title="Phoenix convening", series=s, state="AZ", city="Phoenix", timezone="America/Phoenix")
+    make_event(title="Milwaukee convening", series=s, kind="convening", state="WI", city="Milwaukee")
+    make_event(
+        title="Phoenix convening",
+        series=s,
+        kind="convening",
+        state="AZ",
+        city="Phoenix",
+        timezone="America/Phoenix",
+    )
+    # A follow-up does not reach a state for the campaign; only a convening does.
+    make_event(title="Detroit follow-up", series=s, kind="follow_up", state="MI", city="Detroit")
     make_event(
         title="Last year's Des Moines convening",
         series=s,
+        kind="convening",
         state="IA",
         city="Des Moines",
         starts_at=timezone.now() - timedelta(days=300),
     )
-    make_event(title="Cancelled Ohio", series=s, state="OH", status="cancelled")
-    make_event(title="Draft Texas", series=s, state="TX", status="draft")
+    make_event(title="Cancelled Ohio", series=s, kind="convening", state="OH", status="cancelled")
+    make_event(title="Draft Texas", series=s, kind="convening", state="TX", status="draft")
     return s
 
 
