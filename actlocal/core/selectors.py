@@ -42,7 +42,9 @@ def network_glance() -> NetworkGlance:
     public_counts = leader_counts_by_state(viewer=AnonymousUser(), params=ListParams())
     by_state = sorted(public_counts.items(), key=lambda pair: (-pair[1], pair[0]))
     states = set(leaders.exclude(state="").order_by().values_list("state", flat=True).distinct())
-    states |= set(PartnerGroup.objects.exclude(state="").order_by().values_list("state", flat=True).distinct())
+    states |= set(
+        PartnerGroup.objects.exclude(state="").order_by().values_list("state", flat=True).distinct()
+    )
     glance = NetworkGlance(
         leaders=leaders.count(),
         groups=PartnerGroup.objects.count(),
