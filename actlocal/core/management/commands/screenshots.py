@@ -18,18 +18,20 @@ class Command(BaseCommand):
         parser.add_argument("--base", default="http://127.0.0.1:8000")
         parser.add_argument("--out", default="docs/screenshots")
         parser.add_argument("--width", type=int, default=1280)
+        parser.add_argument("--height", type=int, default=900)
+        parser.add_argument("--viewport-only", action="store_true", help="the first screenful, not the whole page")
         parser.add_argument("pages", nargs="*", help=f"names or paths (default: {', '.join(PAGES)})")
 
-    def handle(self, *args, base, out, width, pages, **options):
+    def handle(self, *args, base, out, width, height, viewport_only, pages, **options):
         out_dir = Path(out)
         out_dir.mkdir(parents=True, exist_ok=True)
         targets = {name: PAGES.get(name, name) for name in pages} if pages else PAGES
-        with browser_page(width=width, height=900) as page:
+        with browser_page(width=width, height=height) as page:
             for name, path in targets.items():
                 response = page.goto(base.rstrip("/") + path, wait_until="networkidle")
                 if response is None or response.status != 200:
                     self.stderr.write(f"{path}: HTTP {response.status if response else 'no response'}")
                     continue
                 file = out_dir / f"{name.strip('/').replace('/', '-') or 'home'}.png"
-                page.screenshot(path=str(file), full_page=True)
+                page.screenshot(path=str(file), full_page=not viewport_only)
                 self.stdout.write(f"{path} -> {file}")
