@@ -9,17 +9,11 @@ from django.utils import timezone
 from actlocal.core.audit import audit_trail
 from actlocal.directory.models import Person
 from actlocal.events.models import Event, Rsvp
-from conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
 PAGE = "/events/madison-follow-up/checkin/"
 WALK_IN = PAGE + "walk-in/"
-
-
-@pytest.fixture
-def host(db):
-    return make_user("hank@actlocal.test", name="Hank Host", is_member=True)
 
 
 @pytest.fixture

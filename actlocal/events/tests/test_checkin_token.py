@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def host(db):
-    return make_user("hank@actlocal.test", name="Hank Host", is_member=True)
-
-
-@pytest.fixture
 def event(host):
     now = timezone.now()
     event = Event.objects.create(

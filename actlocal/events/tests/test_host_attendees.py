@@ -21,11 +21,6 @@ CSV = "/events/madison-follow-up/host/attendees.csv"
 
 
 @pytest.fixture
-def host(db):
-    return make_user("hank@actlocal.test", name="Hank Host", is_member=True)
-
-
-@pytest.fixture
 def event(host):
     now = timezone.now()
     event = Event.objects.create(

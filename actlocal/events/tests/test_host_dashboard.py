@@ -14,11 +14,6 @@ from conftest import make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def host(db):
-    return make_user("hank@actlocal.test", name="Hank Host", is_member=True)
-
-
 def make_event(host, *, slug="madison-follow-up", days=2, capacity=10, status="published"):
     now = timezone.now()
     event = Event.objects.create(

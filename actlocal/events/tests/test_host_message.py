@@ -12,16 +12,10 @@ from actlocal.core.models import AuditEntry
 from actlocal.directory.models import Person
 from actlocal.events.models import Event, Rsvp
 from actlocal.events.services.hosting import MESSAGES_PER_DAY
-from conftest import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 URL = "/events/madison-follow-up/host/message/"
-
-
-@pytest.fixture
-def host(db):
-    return make_user("hank@actlocal.test", name="Hank Host", is_member=True)
 
 
 @pytest.fixture
