@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 WORKERS ?= 2
+# Python threads per worker: each may hold a persistent database connection (CONN_MAX_AGE).
+THREADS ?= 8
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
@@ -41,7 +43,7 @@ serve: install
 	$(BIN)/python manage.py db_worker --queue-name '*' --no-reload --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/granian --interface wsgi --host 127.0.0.1 --port $(PORT) --workers $(WORKERS) \
-		--no-ws --log-level warning actlocal.wsgi:application
+		--blocking-threads $(THREADS) --no-ws --log-level warning actlocal.wsgi:application
 
 worker: install
 	$(BIN)/python manage.py db_worker --queue-name '*' --no-reload
