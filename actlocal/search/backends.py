@@ -48,15 +48,31 @@ class TextMatch:
     score_params: list
 
 
-def text_match(terms: list[str], *, rank: int, names_only: bool = False) -> TextMatch:
+PREFIX_NONE, PREFIX_LAST, PREFIX_ALL = "none", "last", "all"
+
+
+def _is_prefix(index: int, terms: list[str], prefixes: str) -> bool:
+    if len(terms[index]) < MIN_PREFIX or prefixes == PREFIX_NONE:
+        return False
+    return prefixes == PREFIX_ALL or index == len(terms) - 1
+
+
+def text_match(
+    terms: list[str], *, rank: int, names_only: bool = False, prefixes: str = PREFIX_ALL
+) -> TextMatch:
+    """``prefixes``: which words match as prefixes ("none", the "last" one, or "all"). Whole words stream;
+    a prefix of a common word makes the engine merge that word's whole posting list before any LIMIT
+    applies, so ``finder.find`` widens step by step."""
     if connection.vendor == "postgresql":
-        return _postgresql(terms, rank=rank, names_only=names_only)
-    return _sqlite(terms, rank=rank, names_only=names_only)
+        return _postgresql(terms, rank=rank, names_only=names_only, prefixes=prefixes)
+    return _sqlite(terms, rank=rank, names_only=names_only, prefixes=prefixes)
 
 
-def _sqlite(terms, *, rank, names_only) -> TextMatch:
+def _sqlite(terms, *, rank, names_only, prefixes) -> TextMatch:
     columns = "title" if names_only else _BUCKETS_BY_RANK.get(rank, _ALL_BUCKETS)
-    phrases = " AND ".join(f'"{t}"*' if len(t) >= MIN_PREFIX else f'"{t}"' for t in terms)
+    phrases = " AND ".join(
+        f'"{t}"*' if _is_prefix(i, terms, prefixes) else f'"{t}"' for i, t in enumerate(terms)
+    )
     expression = f"{{{columns}}} : ({phrases})"
     return TextMatch(
         # CROSS JOIN makes SQLite drive from the full-text match, never run MATCH once per document row.
@@ -68,10 +84,12 @@ def _sqlite(terms, *, rank, names_only) -> TextMatch:
     )
 
 
-def _postgresql(terms, *, rank, names_only) -> TextMatch:
+def _postgresql(terms, *, rank, names_only, prefixes) -> TextMatch:
     vector = PG_TITLE_VECTOR if names_only else PG_VECTORS[min(rank, 2)]
     terms = [fold(t) for t in terms]
-    tsquery = " & ".join(f"'{t}':*" if len(t) >= MIN_PREFIX else f"'{t}'" for t in terms)
+    tsquery = " & ".join(
+        f"'{t}':*" if _is_prefix(i, terms, prefixes) else f"'{t}'" for i, t in enumerate(terms)
+    )
     query = "to_tsquery('simple'::regconfig, %s)"
     return TextMatch(
         from_sql="search_document d",

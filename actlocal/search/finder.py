@@ -162,13 +162,37 @@ def _fetch_by_id(ids: list[int]) -> list[Row]:
     )
 
 
-def _text_rows(query: Query, where: list[str], params: list, *, limit: int, names_only=False) -> list[Row]:
-    match = backends.text_match(query.terms, rank=query.rank, names_only=names_only)
+def _text_rows(
+    query: Query,
+    where: list[str],
+    params: list,
+    *,
+    limit: int,
+    names_only=False,
+    prefixes=backends.PREFIX_ALL,
+) -> list[Row]:
+    match = backends.text_match(query.terms, rank=query.rank, names_only=names_only, prefixes=prefixes)
     sql = (
         f"SELECT {_COLUMNS}, {match.score_sql} FROM {match.from_sql} "
         f"WHERE {match.where_sql} AND {' AND '.join(where)} LIMIT {int(limit)}"
     )
     return _fetch(sql, match.score_params + match.params + params, scored=True)
+
+
+def _widening_text_rows(query: Query, where: list[str], params: list, cap: int) -> tuple[list[Row], str]:
+    """Whole words first; then the last word as a prefix (search as you type); every word as a prefix
+    only if that found nothing. A prefix of a common word is what is slow ("justice*" merges 300,000
+    entries before LIMIT can stop it), and once whole words fill the cap, prefixes could only add more
+    of a result that is capped anyway."""
+    rows: list[Row] = []
+    steps = [backends.PREFIX_NONE, backends.PREFIX_LAST]
+    for prefixes in steps:
+        rows = _text_rows(query, where, params, limit=cap + 1, prefixes=prefixes)
+        if len(rows) > cap:
+            return rows, prefixes
+    if not rows and len(query.terms) > 1:
+        return _text_rows(query, where, params, limit=cap + 1), backends.PREFIX_ALL
+    return rows, backends.PREFIX_LAST
 
 
 def _add_distances(query: Query, rows: list[Row], miles: float) -> list[Row]:
@@ -236,9 +260,9 @@ def find(query: Query, *, cap: int = CANDIDATE_CAP) -> Found:
             rows = _text_rows(query, [*where, box_sql], params + box_params, limit=cap * 10)
             rows = _add_distances(query, rows, query.within)
         else:
-            rows = _text_rows(query, where, params, limit=cap + 1)
+            rows, prefixes = _widening_text_rows(query, where, params, cap)
             if len(rows) > cap and connection.vendor == "sqlite":
-                names = _text_rows(query, where, params, limit=NAME_PASS, names_only=True)
+                names = _text_rows(query, where, params, limit=NAME_PASS, names_only=True, prefixes=prefixes)
                 seen = {r.object_id for r in names}
                 rows = names + [r for r in rows if r.object_id not in seen]
     elif query.near is not None:

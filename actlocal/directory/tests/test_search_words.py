@@ -130,3 +130,27 @@ def test_the_global_search_finds_leaders_groups_and_resources(client):
     html = page.content.decode()
     assert "Ana Ruiz" in html and "Housing Now" in html and "Housing toolkit" in html
     assert "/leaders/?q=hous" in html
+
+
+def test_the_last_word_is_a_prefix_as_someone_types(client):
+    make_leader("Ana", "Ruiz", bio="Voting rights in Dane County.")
+    assert names(find(client, q="voting rig")) == ["Ana Ruiz"]
+
+
+def test_earlier_words_match_as_prefixes_when_nothing_else_does(client):
+    make_leader("Ana", "Ruiz", bio="Voting rights in Dane County.")
+    assert names(find(client, q="vot rights")) == ["Ana Ruiz"]
+
+
+def test_whole_words_that_fill_the_cap_are_not_widened_to_prefixes(db):
+    from actlocal.search.finder import Query
+    from actlocal.search.finder import find as search
+
+    for i in range(4):
+        make_leader(f"Ana{i}", "Ruiz", bio="Justice for tenants.")
+    make_leader("Bo", "Chen", bio="Justices of the peace.")
+    found = search(Query(kind="leader", rank=0, terms=["justice"]), cap=3)
+    assert found.capped and len(found.rows) == 3
+    # Below the cap, the prefix reaches the longer word too.
+    found = search(Query(kind="leader", rank=0, terms=["justice"]), cap=10)
+    assert not found.capped and len(found.rows) == 5

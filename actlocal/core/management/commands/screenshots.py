@@ -19,7 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("--out", default="docs/screenshots")
         parser.add_argument("--width", type=int, default=1280)
         parser.add_argument("--height", type=int, default=900)
-        parser.add_argument("--viewport-only", action="store_true", help="the first screenful, not the whole page")
+        parser.add_argument(
+            "--viewport-only", action="store_true", help="the first screenful, not the whole page"
+        )
         parser.add_argument("pages", nargs="*", help=f"names or paths (default: {', '.join(PAGES)})")
 
     def handle(self, *args, base, out, width, height, viewport_only, pages, **options):
