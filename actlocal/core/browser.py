@@ -40,6 +40,11 @@ def browser_page(*, width: int = 1280, height: int = 900):
         finally:
             context.close()
             browser.close()
+            # ORM calls made while Playwright's event loop ran used their own connection; close it, or
+            # PostgreSQL refuses to drop the test database ("being accessed by other users").
+            from django.db import connections
+
+            connections.close_all()
 
 
 def axe_violations(page, *, tags=("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")) -> list[dict]:

@@ -9,7 +9,6 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.db import connections
 from django.utils import timezone
 
 from actlocal.core.browser import axe_violations, browser_page
@@ -41,12 +40,7 @@ def site(live_server, monkeypatch):
 @contextmanager
 def phone():
     with browser_page(width=360, height=780) as page:
-        try:
-            yield page
-        finally:
-            # Playwright's sync API runs this block in a greenlet, where Django's ORM opens a connection of
-            # its own; left open, PostgreSQL refuses to drop the test database at teardown.
-            connections.close_all()
+        yield page
 
 
 def keyboard_fill(page, selector: str, text: str) -> None:

@@ -4,7 +4,6 @@ axe-core (WCAG 2.1 AA) and fits the screen; a leader votes for an agenda topic b
 from datetime import timedelta
 
 import pytest
-from django.db import connections
 from django.utils import timezone
 
 from actlocal.core.browser import axe_violations, browser_page
@@ -22,12 +21,6 @@ def site(live_server, monkeypatch):
     # Playwright's sync API runs an event loop in this thread; the ORM calls here are safe.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     return live_server.url
-
-
-def close_browser_context_connections() -> None:
-    # ORM calls inside ``browser_page`` run in Playwright's greenlet, whose context gets its own database
-    # connection; close it there, or on PostgreSQL it keeps the test database from being dropped.
-    connections.close_all()
 
 
 def sign_in(page, site, email, next_url):
@@ -68,7 +61,6 @@ def test_create_publish_and_the_page_passes_axe_on_a_phone(site):
         assert "149 Waubesa" not in page.locator("main").inner_text()
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         assert axe_violations(page) == []
-        close_browser_context_connections()
 
 
 def test_a_leader_votes_for_a_topic_by_keyboard(site):
@@ -98,4 +90,3 @@ def test_a_leader_votes_for_a_topic_by_keyboard(site):
         assert AgendaVote.objects.filter(topic=topic, user=leader).count() == 1
         assert "1 vote" in page.locator("#agenda").inner_text()
         assert axe_violations(page) == []
-        close_browser_context_connections()
