@@ -8,7 +8,9 @@ an SMTP outage delays mail instead of failing the request. Each app registers it
     def build_rsvp_confirmation(object_id: int) -> EmailMessage | None:
         ...  # return None when the mail no longer applies (RSVP cancelled meanwhile)
 
-and queues with ``queue_email("events.rsvp_confirmation", rsvp.pk)`` inside its transaction.
+and queues with ``queue_email("events.rsvp_confirmation", rsvp.pk)`` inside its transaction. A builder
+that must record the delivery (a sent-at column) sets ``message.after_send`` to a callable: it runs once
+the mail server has accepted the message, never for a failed attempt.
 """
 
 from __future__ import annotations
@@ -64,4 +66,7 @@ def deliver_email(*, kind: str, object_id: int, attempt: int = 1) -> str:
             retry = deliver_email.using(run_after=timezone.now() + timedelta(seconds=delay))
         retry.enqueue(kind=kind, object_id=object_id, attempt=attempt + 1)
         return "retrying"
+    after_send = getattr(message, "after_send", None)
+    if after_send is not None:
+        after_send()
     return "sent"

@@ -26,21 +26,11 @@ from actlocal.events.tokens import cancel_token, checkin_token
 QR_CID = "checkin-qr"
 
 
-class RsvpEmail(EmailMultiAlternatives):
-    """Records ``confirmation_sent_at`` once the server has accepted the message, not before."""
-
-    def __init__(self, *args, rsvp_id: int | None = None, mark_confirmation: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.rsvp_id = rsvp_id
-        self.mark_confirmation = mark_confirmation
-
-    def send(self, fail_silently: bool = False) -> int:
-        sent = super().send(fail_silently=fail_silently)
-        if sent and self.mark_confirmation and self.rsvp_id:
-            Rsvp.objects.filter(pk=self.rsvp_id, confirmation_sent_at__isnull=True).update(
-                confirmation_sent_at=timezone.now()
-            )
-        return sent
+def _mark_confirmation_sent(rsvp_id: int) -> None:
+    # Run by core.emails once the server has accepted the message, not before.
+    Rsvp.objects.filter(pk=rsvp_id, confirmation_sent_at__isnull=True).update(
+        confirmation_sent_at=timezone.now()
+    )
 
 
 def _rsvp(rsvp_id: int) -> Rsvp | None:
@@ -63,7 +53,9 @@ def qr_png(url: str) -> bytes:
     return out.getvalue()
 
 
-def _build(rsvp: Rsvp, *, kind: str, subject: str, confirmed: bool, extra: dict | None = None) -> RsvpEmail:
+def _build(
+    rsvp: Rsvp, *, kind: str, subject: str, confirmed: bool, extra: dict | None = None
+) -> EmailMultiAlternatives:
     event = rsvp.event
     checkin_url = settings.SITE_URL + reverse("events:checkin_token", args=[checkin_token(rsvp)])
     context = {
@@ -84,14 +76,11 @@ def _build(rsvp: Rsvp, *, kind: str, subject: str, confirmed: bool, extra: dict 
     with timezone.override(ics.event_zone(event)):
         text = render_to_string("events/email/rsvp.txt", context)
         html = render_to_string("events/email/rsvp.html", context)
-    message = RsvpEmail(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[rsvp.person.email],
-        rsvp_id=rsvp.pk,
-        mark_confirmation=kind in {"confirmation", "promoted"},
+    message = EmailMultiAlternatives(
+        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[rsvp.person.email]
     )
+    if kind in {"confirmation", "promoted"}:
+        message.after_send = lambda: _mark_confirmation_sent(rsvp.pk)
     message.attach_alternative(html, "text/html")
     if confirmed:
         image = MIMEImage(qr_png(checkin_url), "png")
@@ -105,7 +94,7 @@ def _build(rsvp: Rsvp, *, kind: str, subject: str, confirmed: bool, extra: dict 
 
 
 @email_builder("events.rsvp_confirmation")
-def build_rsvp_confirmation(object_id: int) -> RsvpEmail | None:
+def build_rsvp_confirmation(object_id: int) -> EmailMultiAlternatives | None:
     rsvp = _rsvp(object_id)
     if not _live(rsvp, Rsvp.Status.CONFIRMED):
         return None
@@ -114,7 +103,7 @@ def build_rsvp_confirmation(object_id: int) -> RsvpEmail | None:
 
 
 @email_builder("events.rsvp_promoted")
-def build_rsvp_promoted(object_id: int) -> RsvpEmail | None:
+def build_rsvp_promoted(object_id: int) -> EmailMultiAlternatives | None:
     rsvp = _rsvp(object_id)
     if not _live(rsvp, Rsvp.Status.CONFIRMED):
         return None
@@ -123,7 +112,7 @@ def build_rsvp_promoted(object_id: int) -> RsvpEmail | None:
 
 
 @email_builder("events.rsvp_waitlisted")
-def build_rsvp_waitlisted(object_id: int) -> RsvpEmail | None:
+def build_rsvp_waitlisted(object_id: int) -> EmailMultiAlternatives | None:
     rsvp = _rsvp(object_id)
     if not _live(rsvp, Rsvp.Status.WAITLISTED):
         return None
@@ -133,7 +122,7 @@ def build_rsvp_waitlisted(object_id: int) -> RsvpEmail | None:
 
 
 @email_builder("events.rsvp_reminder_day")
-def build_rsvp_reminder_day(object_id: int) -> RsvpEmail | None:
+def build_rsvp_reminder_day(object_id: int) -> EmailMultiAlternatives | None:
     rsvp = _rsvp(object_id)
     if not _live(rsvp, Rsvp.Status.CONFIRMED):
         return None
@@ -142,7 +131,7 @@ def build_rsvp_reminder_day(object_id: int) -> RsvpEmail | None:
 
 
 @email_builder("events.rsvp_reminder_hours")
-def build_rsvp_reminder_hours(object_id: int) -> RsvpEmail | None:
+def build_rsvp_reminder_hours(object_id: int) -> EmailMultiAlternatives | None:
     rsvp = _rsvp(object_id)
     if not _live(rsvp, Rsvp.Status.CONFIRMED):
         return None

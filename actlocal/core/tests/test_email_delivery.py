@@ -63,3 +63,31 @@ def test_a_builder_can_decide_the_mail_no_longer_applies():
 def test_an_unknown_kind_is_a_programming_error():
     with pytest.raises(KeyError, match="no e-mail builder"):
         queue_email("test.nope", 1)
+
+
+AFTER_SEND: list[int] = []
+
+
+@email_builder("test.recorded")
+def build_recorded(object_id: int):
+    message = EmailMessage(subject=f"Recorded {object_id}", body="Hi", to=["someone@example.org"])
+    message.after_send = lambda: AFTER_SEND.append(object_id)
+    return message
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_send_runs_once_and_only_after_the_server_accepted_the_mail():
+    AFTER_SEND.clear()
+    real_send = EmailMessage.send
+    calls = {"n": 0}
+
+    def flaky(self, fail_silently=False):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OSError("SMTP server unreachable")
+        return real_send(self, fail_silently=fail_silently)
+
+    with mock.patch.object(EmailMessage, "send", flaky):
+        queue_email("test.recorded", 3)
+    assert calls["n"] == 2
+    assert AFTER_SEND == [3]

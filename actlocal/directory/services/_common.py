@@ -1,11 +1,7 @@
-"""What the directory's services share: change tracking, e-mail. (Search stays fresh by itself: see
-actlocal/search/indexing.py.)"""
+"""What the directory's services share. (E-mail goes through core/emails.py and directory/emails.py;
+search stays fresh by itself: see actlocal/search/indexing.py.)"""
 
 from __future__ import annotations
-
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 
 
 def changed_fields(obj, data: dict, fields) -> list[str]:
@@ -16,10 +12,3 @@ def changed_fields(obj, data: dict, fields) -> list[str]:
             setattr(obj, field, data[field])
             changed.append(field)
     return changed
-
-
-def send_directory_mail(*, template: str, context: dict, to: list[str]) -> None:
-    subject = render_to_string(f"directory/email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"directory/email/{template}_message.txt", context)
-    # No reply_to, ever: replying must not reveal the recipient's address to anyone.
-    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to).send()

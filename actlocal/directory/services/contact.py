@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actlocal.core.audit import audit_log
+from actlocal.core.emails import queue_email
+from actlocal.directory import emails  # noqa: F401  (registers the e-mails queued here)
 from actlocal.directory.models import ContactMessage, Person
-from actlocal.directory.services._common import send_directory_mail
 
 CONTACT_LIMIT_PER_HOUR = 5
 
@@ -46,18 +44,5 @@ def contact_message_send(*, sender, person: Person, subject: str, body: str) -> 
         )
     message = ContactMessage.objects.create(sender=sender, person=person, subject=subject, body=body)
     audit_log(action="contact_message.create", actor=sender, target=message, changes={"person": person.pk})
-    context = {
-        "message": message,
-        "person": person,
-        "sender_name": selectors.contact_sender_name(sender),
-        "reply_url": selectors.contact_reply_url(sender=sender, recipient=person),
-        "profile_url": settings.SITE_URL + reverse("directory:my_profile"),
-    }
-    to = person.email
-
-    def deliver():
-        send_directory_mail(template="contact", context=context, to=[to])
-        ContactMessage.objects.filter(pk=message.pk).update(delivered_at=timezone.now())
-
-    transaction.on_commit(deliver)
+    queue_email("directory.contact_message", message.pk)
     return message

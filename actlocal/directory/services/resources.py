@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from actlocal.core.audit import audit_log
+from actlocal.core.emails import queue_email
+from actlocal.directory import emails  # noqa: F401  (registers the e-mails queued here)
 from actlocal.directory.models import Resource
-from actlocal.directory.services._common import changed_fields, send_directory_mail
+from actlocal.directory.services._common import changed_fields
 
 RESOURCE_FIELDS = ("title", "summary", "kind", "provider", "audience", "language", "states", "url")
 
@@ -59,12 +60,7 @@ def resource_review(*, resource: Resource, actor, approve: bool, note: str = "")
         target=resource,
         changes={"note": resource.review_note},
     )
-    submitter = resource.submitted_by
-    if submitter is not None and submitter.email:
-        context = {"resource": resource, "url": settings.SITE_URL + resource.get_absolute_url()}
-        transaction.on_commit(
-            lambda: send_directory_mail(template="resource_reviewed", context=context, to=[submitter.email])
-        )
+    queue_email("directory.resource_reviewed", resource.pk)
     return resource
 
 
