@@ -14,28 +14,22 @@ from django.utils import timezone
 
 from actlocal.events.models import Event, Rsvp
 from actlocal.events.services.rsvp import rsvp_create
+from actlocal.events.tests.event_factory import make_event as shared_make_event
 from actlocal.events.tokens import cancel_token, read_cancel_token
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def make_event(**kwargs) -> Event:
-    start = timezone.now() + timedelta(days=5)
-    fields = {
-        "title": "Madison convening",
-        "slug": "madison-convening",
-        "status": Event.Status.PUBLISHED,
-        "starts_at": start,
-        "ends_at": start + timedelta(hours=2),
-        "timezone": "America/Chicago",
-        "city": "Madison",
-        "state": "WI",
-        "zip_code": "53703",
-        "street_address": "149 Waubesa St",
-        "capacity": 1,
-        **kwargs,
-    }
-    return Event.objects.create(**fields)
+    return shared_make_event(
+        **{
+            "title": "Madison convening",
+            "slug": "madison-convening",
+            "capacity": 1,
+            "starts_at": timezone.now() + timedelta(days=5),
+            **kwargs,
+        }
+    )
 
 
 FORM = {"first_name": "Rosa", "last_name": "Parks", "email": "rosa@example.org", "zip_code": "53703"}

@@ -14,29 +14,22 @@ from actlocal.directory.models import Person
 from actlocal.events.models import Event, Rsvp
 from actlocal.events.selectors_rsvp import viewer_can_see_address, waitlist_position
 from actlocal.events.services.rsvp import rsvp_cancel, rsvp_create, rsvp_promote_waitlist
+from actlocal.events.tests.event_factory import make_event as shared_make_event
 
 # Real commits: e-mails are queued on commit, and the outbox is what a person receives.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def make_event(**kwargs) -> Event:
-    start = timezone.now() + timedelta(days=7)
-    fields = {
-        "title": "Madison convening",
-        "slug": "madison-convening",
-        "status": Event.Status.PUBLISHED,
-        "starts_at": start,
-        "ends_at": start + timedelta(hours=2),
-        "timezone": "America/Chicago",
-        "city": "Madison",
-        "state": "WI",
-        "zip_code": "53703",
-        "venue_name": "Goodman Center",
-        "street_address": "149 Waubesa St",
-        "capacity": 2,
-        **kwargs,
-    }
-    return Event.objects.create(**fields)
+    return shared_make_event(
+        **{
+            "title": "Madison convening",
+            "slug": "madison-convening",
+            "capacity": 2,
+            "venue_name": "Goodman Center",
+            **kwargs,
+        }
+    )
 
 
 def rsvp(event, n: int, **kwargs) -> Rsvp:
