@@ -71,8 +71,11 @@ INSTALLED_APPS = [
     "actlocal.directory",
     "actlocal.events",
     "actlocal.network",
+    "actlocal.notifications",
+    "actlocal.social",
     "actlocal.surveys",
     "actlocal.insights",
+    "actlocal.imports",
     "actlocal.api",
 ]
 

@@ -16,7 +16,10 @@ urlpatterns = [
     path("", include("actlocal.directory.urls")),
     path("events/", include("actlocal.events.urls")),
     path("network/", include("actlocal.network.urls")),
+    path("notifications/", include("actlocal.notifications.urls")),
+    path("", include("actlocal.social.urls")),  # /messages/… and /connections/…
     path("surveys/", include("actlocal.surveys.urls")),
+    path("imports/", include("actlocal.imports.urls")),
     path("insights/", include("actlocal.insights.urls")),
 ]
 
