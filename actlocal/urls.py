@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("api/tokens/", include("actlocal.api.token_urls")),
     path("", include("actlocal.directory.urls")),
     path("events/", include("actlocal.events.urls")),
     path("network/", include("actlocal.network.urls")),

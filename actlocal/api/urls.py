@@ -7,14 +7,17 @@ from django.conf import settings
 from django.urls import reverse
 from ninja import NinjaAPI
 
+from actlocal.api.auth import TokenOrSession
 from actlocal.api.directory import router as directory_router
 
 api = NinjaAPI(
     title="ActLocal API",
     version="1",
-    description="Leaders, partner groups and resources of the ActLocal network, OSDI-shaped. Signed-in "
-    "users (session) see what the web pages show them; without a session you see what the public sees.",
+    description="Leaders, partner groups and resources of the ActLocal network, OSDI-shaped. With an API "
+    "token (OSDI-API-Token header) or a browser session you see what the web pages show that user; "
+    "without either you see what the public sees.",
     urls_namespace="api",
+    auth=TokenOrSession(),
 )
 api.add_router("/", directory_router)
 
