@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "actlocal.core.context_processors.site",
+                "actlocal.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -203,6 +204,10 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Forum attachments of non-public spaces are served only through a permission check, so they live outside
+# MEDIA_ROOT (which a web server may serve directly).
+NETWORK_ATTACHMENT_ROOT = VAR_DIR / "private" / "network"
+NETWORK_ATTACHMENT_MAX_BYTES = env_int("NETWORK_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024, minimum=1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -62,3 +62,25 @@ def axe_violations(page, *, tags=("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")) -
         }
         for v in result["violations"]
     ]
+
+
+def session_key_for(user) -> str:
+    """A saved session for ``user``, as if she had signed in (the sign-in form is tested on its own page).
+    Make it before opening the browser: Playwright's event loop makes Django refuse database work."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    return session.session_key
+
+
+def sign_in_as(page, base_url: str, user=None, *, session_key: str | None = None) -> None:
+    """Give the browser a session cookie for ``user`` (or for an already made ``session_key``)."""
+    key = session_key or session_key_for(user)
+    page.context.add_cookies([{"name": "sessionid", "value": key, "url": base_url}])

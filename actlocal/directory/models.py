@@ -104,6 +104,9 @@ class Person(VisibilityMixin, PlaceFields):
         help_text=_("Messages reach you by e-mail; neither address is shown to the other person."),
     )
     listed = models.BooleanField(_("listed in the directory"), default=True)
+    # Survivorship: which source record gave each field its value ({"email": 17}), set by imports and
+    # merges; a field not named here was entered on the site.
+    field_sources = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from actlocal.events.models import AgendaTopic, CoHost, Event, EventSeries, Rsvp
+from actlocal.events.services.rsvp import rsvp_counts_refresh
 
 
 @admin.register(EventSeries)
@@ -27,6 +28,7 @@ class EventAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["host_person", "hosts"]
     inlines = [CoHostInline]
+    readonly_fields = ["confirmed_count", "waitlist_count"]
 
 
 @admin.register(Rsvp)
@@ -35,6 +37,22 @@ class RsvpAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["event__title", "person__first_name", "person__last_name"]
     autocomplete_fields = ["event", "person"]
+    # Seats, the waitlist's order and the e-mails belong to the RSVP services (the site's pages and the
+    # check-in page): the admin reads RSVPs, and a deletion here recounts the event's seats.
+    readonly_fields = ["event", "person", "status", "source", "walk_in"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def delete_model(self, request, obj):
+        event_id = obj.event_id
+        super().delete_model(request, obj)
+        rsvp_counts_refresh(events=Event.objects.filter(pk=event_id))
+
+    def delete_queryset(self, request, queryset):
+        event_ids = set(queryset.values_list("event_id", flat=True))
+        super().delete_queryset(request, queryset)
+        rsvp_counts_refresh(events=Event.objects.filter(pk__in=event_ids))
 
 
 @admin.register(AgendaTopic)

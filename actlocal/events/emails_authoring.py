@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from actlocal.core.emails import email_builder
 from actlocal.events import ics
 from actlocal.events.models import CoHost, Event, Rsvp
-from actlocal.events.selectors import event_cancel_reason
 
 
 def _local_start(event: Event) -> str:
@@ -33,7 +32,7 @@ def build_event_cancelled(rsvp_id: int) -> EmailMessage | None:
         "name": rsvp.person.first_name,
         "title": event.title,
         "when": _local_start(event),
-        "reason": event_cancel_reason(event),
+        "reason": event.cancel_reason,
         "url": ics.event_url(event),
     }
     return EmailMessage(

@@ -5,8 +5,9 @@ VTIMEZONE, so a Madison event shows at 6 PM in Madison whatever the reader's cal
 is stable per event (``event-<id>@<site host>``), so a feed refresh or a second e-mail updates the same
 calendar entry instead of adding one; a cancelled event keeps its UID and says ``STATUS:CANCELLED``.
 
-Privacy: the street address is only in an attendee's own file (``include_address=True``); public feeds
-carry the venue name, city and state, never the street (see ``selectors_rsvp.viewer_can_see_address``).
+Privacy: the street address and the link to join online are only in a confirmed attendee's own file
+(``include_address=True``); public feeds carry the venue name, city and state, never the street nor the
+link (the one rule: ``selectors_rsvp.viewer_can_see_address``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from actlocal.events.models import Event
 
@@ -64,13 +66,18 @@ def _vevent(event: Event, *, include_address: bool) -> icalendar.Event:
     vevent.add("dtstart", event.starts_at.astimezone(zone))
     vevent.add("dtend", max(event.ends_at, event.starts_at + timedelta(minutes=1)).astimezone(zone))
     location = event_location(event, include_address=include_address)
+    if include_address and event.online_url and event.mode == Event.Mode.ONLINE:
+        location = event.online_url
     if location:
         vevent.add("location", location)
     if event.lat is not None and event.lng is not None and include_address:
         vevent.add("geo", (event.lat, event.lng))
     vevent.add("url", url)
     description = (event.description or "")[:DESCRIPTION_LIMIT]
-    vevent.add("description", f"{description}\n\n{url}".strip())
+    join = ""
+    if include_address and event.online_url and event.mode != Event.Mode.IN_PERSON:
+        join = f"\n\n{_('Join online')}: {event.online_url}"
+    vevent.add("description", f"{description}{join}\n\n{url}".strip())
     cancelled = event.status == Event.Status.CANCELLED
     vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return vevent
@@ -89,8 +96,8 @@ def _calendar(name: str | None) -> icalendar.Calendar:
 
 
 def event_ics(event: Event, *, include_address: bool = False) -> bytes:
-    """One event as an .ics file: the confirmation e-mail's attachment (with the street address for a
-    confirmed attendee: ``include_address=True``)."""
+    """One event as an .ics file: the confirmation e-mail's attachment (with the street address and the
+    link to join online for a confirmed attendee: ``include_address=True``)."""
     cal = _calendar(None)
     cal.add_component(_vevent(event, include_address=include_address))
     cal.add_missing_timezones()
@@ -100,9 +107,9 @@ def event_ics(event: Event, *, include_address: bool = False) -> bytes:
 def calendar_for(events: Iterable[Event], *, name: str) -> bytes:
     """Many events as one calendar feed (``text/calendar`` bytes), named ``name`` in the reader's app.
 
-    For public feeds: no street addresses. Pass only events the feed's viewer may see (published or
-    cancelled; drafts only for hosts); cancelled ones come out with ``STATUS:CANCELLED`` so subscribers'
-    calendars drop them. One VTIMEZONE per zone used. Usage::
+    For public feeds: no street addresses, no links to join online. Pass only events the feed's viewer may
+    see (published or cancelled; drafts only for hosts); cancelled ones come out with ``STATUS:CANCELLED``
+    so subscribers' calendars drop them. One VTIMEZONE per zone used. Usage::
 
         HttpResponse(calendar_for(qs, name="ActLocal: Wisconsin"), content_type="text/calendar; charset=utf-8")
     """

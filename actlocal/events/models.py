@@ -84,6 +84,14 @@ class Event(PlaceFields):
     agenda_open = models.BooleanField(_("leaders may propose and vote on agenda topics"), default=False)
     agenda_closes_at = models.DateTimeField(_("agenda voting closes"), null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancel_reason = models.TextField(_("why it was cancelled"), max_length=2000, blank=True)
+    # RSVPs holding a seat and waiting for one, kept by the RSVP services (services/rsvp.py) in the same
+    # transaction as the RSVP write, under the event's row lock: taking a seat reads and bumps this row
+    # instead of counting a growing RSVP table. NULL means "not counted yet" (events and RSVPs written in
+    # bulk by a seeder or loader, which know nothing of the counters): the next RSVP write counts once,
+    # under the lock, and stores the result; readers count on the fly meanwhile.
+    confirmed_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    waitlist_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
     host_person = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="hosted_events"
     )
@@ -159,13 +167,25 @@ class Rsvp(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    # The e-mail this RSVP is owed (its transactional outbox, see ``events/outbox.py``): written in the
+    # RSVP's own INSERT, so the RSVP and the promise of its e-mail commit or roll back together at no extra
+    # statement. ``email_due_at`` is when the next attempt is due (NULL: nothing owed).
+    email_kind = models.CharField(max_length=40, blank=True, default="")
+    email_due_at = models.DateTimeField(null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(default=0)
     reminded_day_at = models.DateTimeField(null=True, blank=True)
     reminded_hours_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
         constraints = [models.UniqueConstraint(fields=["event", "person"], name="rsvp_one_per_person")]
-        indexes = [models.Index(fields=["event", "status"])]
+        indexes = [
+            models.Index(fields=["event", "status"]),
+            # Only owed e-mails are indexed: the sweep's look-up stays small however many RSVPs there are.
+            models.Index(
+                fields=["email_due_at"], condition=models.Q(email_due_at__isnull=False), name="rsvp_email_owed"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"RSVP {self.pk} ({self.status})"

@@ -20,6 +20,7 @@ from django_tasks import default_task_backend, task
 from actlocal.core.audit import audit_log
 from actlocal.core.emails import queue_email
 from actlocal.events.models import Event, Rsvp
+from actlocal.events.outbox import rsvp_emails_send
 
 logger = logging.getLogger(__name__)
 
@@ -82,8 +83,11 @@ def reminders_send(*, now=None) -> dict[str, int]:
 
 @task()
 def reminders_tick() -> dict[str, int]:
-    """Send due reminders, then come back in ``TICK`` (when the backend can run tasks later)."""
+    """Send due reminders and any owed RSVP e-mail, then come back in ``TICK`` (when the backend can run
+    tasks later). The e-mail sweep here is the outbox's safety net: a kick that could not be queued, or a
+    failed send whose back-off has passed, is picked up within ``TICK``."""
     try:
+        rsvp_emails_send()
         return reminders_send()
     finally:
         if default_task_backend.supports_defer:

@@ -17,7 +17,6 @@ from actlocal.accounts.selectors import (
     user_is_member,
 )
 from actlocal.core.listing import ListParams, filter_near, paginate
-from actlocal.core.models import AuditEntry
 from actlocal.core.places import bounding_box
 from actlocal.events.models import AgendaTopic, AgendaVote, CoHost, Event, EventSeries
 
@@ -159,29 +158,12 @@ def event_cohost_links(event: Event) -> QuerySet[CoHost]:
     return event.cohost_links.select_related("group").order_by("status", "group__name")
 
 
-def event_cancel_reason(event: Event) -> str:
-    if event.status != Event.Status.CANCELLED:
-        return ""
-    entry = (
-        AuditEntry.objects.filter(
-            action="event.cancel", target_type=event._meta.label_lower, target_id=str(event.pk)
-        )
-        .order_by("-pk")
-        .first()
-    )
-    return (entry.changes or {}).get("reason", "") if entry else ""
-
-
 def event_upcoming_occurrences(event: Event, *, viewer) -> QuerySet[Event]:
     return (
         events_for_viewer(viewer)
         .filter(occurrence_of=event, ends_at__gte=timezone.now())
         .order_by("starts_at")
     )
-
-
-def seats_taken(event: Event) -> int:
-    return event.rsvps.filter(status="confirmed").count()
 
 
 def all_series() -> QuerySet[EventSeries]:

@@ -5,21 +5,28 @@ from __future__ import annotations
 from django.db.models import Q
 from django.http import Http404
 
+from actlocal.accounts.selectors import user_is_event_host
+from actlocal.events import sql
 from actlocal.events.models import Event, Rsvp
-from actlocal.events.selectors import events_for_viewer
+from actlocal.events.selectors import PUBLIC_STATUSES
 from actlocal.events.tokens import BadToken, read_cancel_token
 
 # The columns the RSVP form, its result and the panel read (Event is a wide row; the rest loads on use).
 PANEL_FIELDS = (
     "id", "slug", "title", "status", "starts_at", "ends_at", "timezone", "capacity", "waitlist_enabled",
-    "mode", "street_address", "city", "state", "zip_code",
+    "mode", "street_address", "online_url", "city", "state", "zip_code", "confirmed_count", "waitlist_count",
 )  # fmt: skip
 
 
 def event_for_rsvp(*, viewer, slug: str) -> Event:
-    """The event this viewer may RSVP to (drafts only for its hosts and staff), or 404."""
-    event = events_for_viewer(viewer).filter(slug=slug).only(*PANEL_FIELDS).first()
+    """The event this viewer may RSVP to (drafts only for its hosts and staff), or 404.
+
+    The same rule as ``events_for_viewer``, asked of one row: the slug is unique, so a plain look-up
+    (no DISTINCT over the hosts join) answers the public, and only a draft asks who the viewer is."""
+    event = sql.fetch_one(Event, PANEL_FIELDS, slug=slug)
     if event is None:
+        raise Http404
+    if event.status not in PUBLIC_STATUSES and not user_is_event_host(user=viewer, event=event):
         raise Http404
     return event
 
@@ -38,7 +45,9 @@ def viewer_is_host(event: Event, user) -> bool:
 
 
 def viewer_can_see_address(event: Event, user) -> bool:
-    """The street address is for confirmed attendees, the event's hosts and staff: nobody else."""
+    """Where to be, the street address and the link to join online, is for confirmed attendees, the
+    event's hosts and staff: nobody else. The page, the attendee's .ics file and the e-mails (sent only
+    to confirmed attendees with it) all follow this one rule; public feeds never carry either."""
     if user is None or not user.is_authenticated:
         return False
     if viewer_is_host(event, user):
@@ -56,11 +65,17 @@ def waitlist_position(rsvp: Rsvp) -> int | None:
     return ahead.count() + 1
 
 
+def seats_taken(event: Event) -> int:
+    """Confirmed RSVPs: the event's counter, or a count while it was never counted (bulk-loaded rows)."""
+    if event.confirmed_count is not None:
+        return event.confirmed_count
+    return Rsvp.objects.filter(event=event, status=Rsvp.Status.CONFIRMED).count()
+
+
 def seats_left(event: Event) -> int | None:
     if event.capacity is None:
         return None
-    taken = Rsvp.objects.filter(event=event, status=Rsvp.Status.CONFIRMED).count()
-    return max(event.capacity - taken, 0)
+    return max(event.capacity - seats_taken(event), 0)
 
 
 def rsvp_for_cancel_token(token: str) -> Rsvp:

@@ -11,12 +11,12 @@ from django.db import transaction
 from django.utils import translation
 
 from actlocal.core.audit import audit_log
+from actlocal.core.csv_safe import safe_cell
 from actlocal.core.visibility import RANK, audience_rank, field_level
 from actlocal.search.results import SearchResults, load_rows
 
 EXPORT_CAP = 100_000
 CHUNK = 500
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = {
     "leader": ["id", "first_name", "last_name", "leader_type", "city", "state", "zip_code", "email", "phone",
@@ -25,12 +25,6 @@ COLUMNS = {
               "languages", "topics", "mission", "url"],
     "resource": ["id", "title", "kind", "provider", "states", "language", "link", "topics", "summary", "url"],
 }  # fmt: skip
-
-
-def safe_cell(value) -> str:
-    """A cell a spreadsheet will not run: text starting with = + - @ or a tab/CR gets a leading '."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def _value(obj, column: str, rank: int):

@@ -35,6 +35,14 @@ class Survey(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # A survey with answers is never edited in ways that break them: the builder copies it into a new
+    # version instead, and the old one keeps its answers and its analysis.
+    version = models.PositiveSmallIntegerField(default=1)
+    previous_version = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="next_versions"
+    )
+    # When the link went to the event's attendees (once the event was over); sent once.
+    sent_to_attendees_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -44,6 +52,9 @@ class Survey(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("surveys:detail", args=[self.slug])
+
+    def localized_title(self, language: str) -> str:
+        return self.title_es if language == "es" and self.title_es else self.title
 
 
 class Question(models.Model):
@@ -62,9 +73,24 @@ class Question(models.Model):
     kind = models.CharField(max_length=12, choices=Kind.choices)
     text = models.CharField(_("question"), max_length=500)
     text_es = models.CharField(_("question in Spanish"), max_length=500, blank=True)
+
+    class ContextField(models.TextChoices):
+        NONE = "", _("Nothing")
+        ZIP_CODE = "zip_code", _("The respondent's ZIP code")
+        AREA_TYPE = "area_type", _("The respondent's area type")
+        LEAN = "lean", _("The respondent's partisan lean")
+
     required = models.BooleanField(default=False)
     scale_min = models.SmallIntegerField(null=True, blank=True)
     scale_max = models.SmallIntegerField(null=True, blank=True)
+    section = models.CharField(_("section"), max_length=200, blank=True)
+    section_es = models.CharField(_("section in Spanish"), max_length=200, blank=True)
+    # Skip logic: ask this question only if the respondent chose ``show_if_choice`` (of an earlier question).
+    show_if_choice = models.ForeignKey(
+        "Choice", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Where the answer also fills the response's area context (the respondent's own account of their place).
+    context_field = models.CharField(max_length=10, choices=ContextField.choices, blank=True, default="")
 
     class Meta:
         ordering = ["survey", "position", "id"]
@@ -73,6 +99,16 @@ class Question(models.Model):
     def __str__(self) -> str:
         return self.text
 
+    def localized_text(self, language: str) -> str:
+        return self.text_es if language == "es" and self.text_es else self.text
+
+    def localized_section(self, language: str) -> str:
+        return self.section_es if language == "es" and self.section_es else self.section
+
+    @property
+    def has_choices(self) -> bool:
+        return self.kind in (self.Kind.SINGLE, self.Kind.MULTIPLE, self.Kind.RANKING)
+
 
 class Choice(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
@@ -80,6 +116,10 @@ class Choice(models.Model):
     value = models.SlugField(max_length=60)
     label = models.CharField(max_length=200)
     label_es = models.CharField(max_length=200, blank=True)
+    # Ties a need ("Training on the voter file") to the directory's resources on that topic (gap report).
+    topic = models.ForeignKey(
+        "directory.Topic", null=True, blank=True, on_delete=models.SET_NULL, related_name="survey_choices"
+    )
 
     class Meta:
         ordering = ["question", "position", "id"]
@@ -87,6 +127,9 @@ class Choice(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    def localized_label(self, language: str) -> str:
+        return self.label_es if language == "es" and self.label_es else self.label
 
 
 class Response(models.Model):
@@ -105,6 +148,16 @@ class Response(models.Model):
     source = models.CharField(max_length=20, default="online")
     started_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Nullable, not defaulted: adding them to a million rows on SQLite stays an ALTER TABLE, not a copy.
+    event = models.ForeignKey(
+        "events.Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="survey_responses"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Answers saved as the respondent goes, before submission: {question key: raw value(s)}. Answer rows
+    # (what analysis reads) are written once, at submission.
+    draft = models.JSONField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["survey", "submitted_at"])]
@@ -129,3 +182,66 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"Answer {self.pk} to question {self.question_id}"
+
+
+class Finding(models.Model):
+    """A headline statement computed live: "73% (±2.1) name electing progressive leaders a priority".
+
+    The share is of the respondents who answered ``question``; when that question is asked only of some
+    (skip logic), the statement reads "of those, ...".
+    """
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="findings")
+    position = models.PositiveSmallIntegerField(default=0)
+    choice = models.ForeignKey(Choice, on_delete=models.CASCADE, related_name="+")
+    statement = models.CharField(_("statement"), max_length=200)
+    statement_es = models.CharField(_("statement in Spanish"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["survey", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.statement
+
+    def localized_statement(self, language: str) -> str:
+        return self.statement_es if language == "es" and self.statement_es else self.statement
+
+
+class AnswerTally(models.Model):
+    """Answer counts per question, bucket and area context: what distributions and crosstabs sum.
+
+    ``bucket`` is ``c<choice id>`` (a choice), ``c<choice id>r<rank>`` (a ranking), ``n<number>`` (a number
+    or scale value), or "" (the respondent answered the question at all: the denominator). Kept by the
+    services that write answers, rebuilt set-based by ``tally_rebuild``. Lets a million responses be
+    analysed by area type, lean, state, leader type, source and event without touching the raw rows.
+    """
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    bucket = models.CharField(max_length=40)
+    area_type = models.CharField(max_length=10)
+    lean = models.CharField(max_length=10)
+    state = models.CharField(max_length=2)
+    leader_type = models.CharField(max_length=20)
+    source = models.CharField(max_length=20)
+    event_id = models.IntegerField(default=0)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "question",
+                    "bucket",
+                    "area_type",
+                    "lean",
+                    "state",
+                    "leader_type",
+                    "source",
+                    "event_id",
+                ],
+                name="answer_tally_cell_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id} {self.bucket or 'answered'}: {self.count}"

@@ -21,7 +21,7 @@ from django.utils.text import slugify
 
 from actlocal.core.audit import audit_log
 from actlocal.core.places import state_name
-from actlocal.core.seeding import demo_events, demo_surveys
+from actlocal.core.seeding import demo_events, demo_network, demo_social, demo_surveys
 from actlocal.core.seeding.accounts import demo_accounts_create
 from actlocal.core.seeding.catalog import county_profiles_ensure, topics_ensure, unique_slug
 from actlocal.core.seeding.geography import area_code, city_pool
@@ -104,6 +104,8 @@ def demo_dataset_create(*, seed: int, today: date, log: Log) -> dict[str, int]:
         leader = next(p for p in ctx.leaders_by_city[madison] if p.listed and p.leader_type == "emergent")
         logins = demo_accounts_create(admin_group=admin_group, host_event=events.host_event, leader=leader)
         _step(ctx, "demo accounts", len(logins), started)
+        _step(ctx, "network threads", demo_network.demo_network_create(), started)
+        _step(ctx, "connections and messages", demo_social.demo_social_create(), started)
         audit_log(action="seed.demo", changes={"seed": seed, **ctx.counts})
     return ctx.counts
 

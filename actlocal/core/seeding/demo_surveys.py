@@ -15,8 +15,16 @@ from django.utils import timezone
 
 from actlocal.core.models import CountyProfile
 from actlocal.core.seeding.catalog import SURVEY_2017, SURVEY_2018, SurveyHandle, survey_ensure
-from actlocal.core.seeding.survey_story import AnswerSpec, answers_2017, answers_2018, story_assign
+from actlocal.core.seeding.survey_story import (
+    AnswerSpec,
+    answers_2017,
+    answers_2018,
+    story_assign,
+    support_answers,
+    survey_2017_analysis_ensure,
+)
 from actlocal.surveys.models import Answer, Response, Survey
+from actlocal.surveys.services.tallies import tally_rebuild
 
 if TYPE_CHECKING:
     from actlocal.core.seeding.demo import DemoContext
@@ -29,6 +37,9 @@ def responses_create(
     rng = ctx.rng("surveys")
     closed = survey_ensure(SURVEY_2017, status=Survey.Status.CLOSED)
     is_open = survey_ensure(SURVEY_2018, status=Survey.Status.OPEN)
+    survey_2017_analysis_ensure(closed)
+    # Its own random stream, so adding it left the rest of the story's draws unchanged.
+    needs_rng = ctx.rng("survey-needs")
     respondents = [
         (person, events.convenings[city])
         for city, people in events.checked_in.items()
@@ -46,9 +57,11 @@ def responses_create(
         profile = profiles[(person.state, person.county)]
         submitted = event.ends_at + timedelta(days=rng.randint(0, 20), minutes=rng.randint(0, 600))
         response = _response(closed, person, profile, submitted, rng.choice(["online", "online", "paper"]))
+        response.event = event
         specs = answers_2017(
             rng, electing=i in electing, executing=i in executing, area_type=profile.area_type
         )
+        specs += support_answers(needs_rng, area_type=profile.area_type)
         rows.append((response, specs))
 
     # The 2018 check-in has just opened: a handful of answers from the last week or so.
@@ -68,6 +81,8 @@ def responses_create(
         [_answer(handles[response.survey_id], response, spec) for response, specs in rows for spec in specs],
         batch_size=2000,
     )
+    for handle in (closed, is_open):
+        tally_rebuild(survey_id=handle.survey.pk)
     return len(responses)
 
 

@@ -20,10 +20,17 @@ from actlocal.core.seeding.catalog import (
     survey_ensure,
 )
 from actlocal.core.seeding.reference import ACCESSIBILITY_NOTES, LEADER_TYPES, STREETS, VENUES
-from actlocal.core.seeding.survey_story import ELECTING_SHARE, EXECUTING_SHARE, answers_2017, answers_2018
+from actlocal.core.seeding.survey_story import (
+    ELECTING_SHARE,
+    EXECUTING_SHARE,
+    answers_2017,
+    answers_2018,
+    survey_2017_analysis_ensure,
+)
 from actlocal.directory.models import PartnerGroup, Person
 from actlocal.events.models import CoHost, Event, EventSeries, Rsvp
 from actlocal.surveys.models import Answer, Response, Survey
+from actlocal.surveys.services.tallies import tally_rebuild
 
 if TYPE_CHECKING:
     from actlocal.core.seeding.large import LargeContext
@@ -63,10 +70,12 @@ class LargeSurveys:
 
 
 def surveys_ensure() -> LargeSurveys:
-    return LargeSurveys(
+    surveys = LargeSurveys(
         closed=survey_ensure(SURVEY_2017, status=Survey.Status.CLOSED),
         open=survey_ensure(SURVEY_2018, status=Survey.Status.OPEN),
     )
+    survey_2017_analysis_ensure(surveys.closed)
+    return surveys
 
 
 def events_load(ctx: LargeContext, series: tuple[EventSeries, EventSeries]) -> None:
@@ -219,6 +228,11 @@ def responses_load(ctx: LargeContext, surveys: LargeSurveys) -> None:
             rid += 1
         responses.write(rows)
         answers.write(values)
+    # The analysis reads tallies, not the raw answers: count them once, set-based, now that all rows are in.
+    tally_start = time.perf_counter()
+    for handle in (surveys.closed, surveys.open):
+        tally_rebuild(survey_id=handle.survey.pk)
+    ctx.log(f"  answer tallies: {time.perf_counter() - tally_start:.1f}s")
     elapsed = time.perf_counter() - t0
     ctx.record(responses, elapsed - answers.seconds)
     ctx.record(answers, answers.seconds)

@@ -103,3 +103,89 @@ def answers_2018(rng: random.Random) -> list[AnswerSpec]:
     if rng.random() < 0.15:
         out.append(("anything-else", None, None, rng.choice(NEEDS)))
     return out
+
+
+# --- What the analysis needs on top of the catalog's 2017 survey ------------------------------------------
+# Skip logic (the plan question follows "electing"), the two headline findings, and a "support needed"
+# question whose choices are the directory's skill topics (the gap report). Applied by the demo, the large generator and the survey benchmark; idempotent.
+
+SUPPORT_KEY = "support-needed"
+# Which skills leaders ask for, by area type: rural leaders lack data help and Spanish materials more often.
+SUPPORT_WEIGHTS = {
+    "rural": {"data": 5, "spanish-translation": 4, "fundraising": 3, "training-facilitation": 3, "legal": 2},
+    "suburban": {"canvassing": 4, "fundraising": 4, "social-media": 3, "event-planning": 2, "data": 2},
+    "urban": {"coalition-building": 4, "running-for-office": 3, "legal": 3, "public-speaking": 2, "data": 2},
+}
+
+
+def survey_2017_analysis_ensure(handle) -> None:
+    """Add skip logic, findings and the support question (tied to skill topics) to the 2017 survey."""
+    from actlocal.core.seeding.reference import SKILLS
+    from actlocal.directory.models import Topic
+    from actlocal.surveys.models import Choice, Finding, Question
+
+    survey = handle.survey
+    electing = handle.choices[("priorities", ELECTING)]
+    plan = handle.questions["executing-plan"]
+    if plan.show_if_choice_id != electing.pk:
+        plan.show_if_choice = electing
+        plan.save(update_fields=["show_if_choice"])
+    area = handle.questions["area-type"]
+    if area.context_field != "area_type":
+        area.context_field = "area_type"
+        area.save(update_fields=["context_field"])
+    support = survey.questions.filter(key=SUPPORT_KEY).first()
+    if support is None:
+        support = Question.objects.create(
+            survey=survey,
+            position=max(q.position for q in handle.questions.values()) + 1,
+            key=SUPPORT_KEY,
+            kind=Question.Kind.MULTIPLE,
+            text="Where would support help you most? Choose up to three.",
+            text_es="¿En qué le ayudaría más recibir apoyo? Elija hasta tres.",
+            section="What you need",
+            section_es="Lo que necesita",
+        )
+        skills = {t.slug: t for t in Topic.objects.filter(kind=Topic.Kind.SKILL)}
+        Choice.objects.bulk_create(
+            [
+                Choice(
+                    question=support, position=i, value=slug, label=name, label_es=es, topic=skills.get(slug)
+                )
+                for i, (slug, name, es) in enumerate(SKILLS)
+            ]
+        )
+    handle.questions[SUPPORT_KEY] = support
+    for choice in support.choices.all():
+        handle.choices[(SUPPORT_KEY, choice.value)] = choice
+    if not survey.findings.exists():
+        Finding.objects.bulk_create(
+            [
+                Finding(
+                    survey=survey,
+                    position=0,
+                    choice=electing,
+                    statement="name electing progressive leaders a priority",
+                    statement_es="nombran como prioridad elegir líderes progresistas",
+                ),
+                Finding(
+                    survey=survey,
+                    position=1,
+                    choice=handle.choices[("executing-plan", "yes")],
+                    statement="are already working on and executing a plan",
+                    statement_es="ya están trabajando en un plan y llevándolo a cabo",
+                ),
+            ]
+        )
+
+
+def support_answers(rng: random.Random, *, area_type: str) -> list[AnswerSpec]:
+    """Up to three skills a leader asks for, drawn more often from their area type's usual needs."""
+    weights = SUPPORT_WEIGHTS.get(area_type, {})
+    from actlocal.core.seeding.reference import SKILLS
+
+    slugs = [slug for slug, _name, _es in SKILLS]
+    picked: set[str] = set()
+    for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
+        picked.add(rng.choices(slugs, [weights.get(s, 1) for s in slugs])[0])
+    return [(SUPPORT_KEY, slug, None, "") for slug in sorted(picked)]

@@ -2,10 +2,8 @@
 browser: no WCAG 2.1 AA violation by axe-core, and the profile editor works by keyboard."""
 
 import pytest
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 
-from actlocal.core.browser import axe_violations, browser_page
+from actlocal.core.browser import axe_violations, browser_page, sign_in_as
 from actlocal.directory.models import Affiliation, PartnerGroup, Person, Topic
 from conftest import make_user
 
@@ -46,16 +44,6 @@ def site(live_server, monkeypatch, settings, tmp_path):
     return {"url": live_server.url, "lena": lena, "person": person, "group": group}
 
 
-def _sign_in(page, base_url, user):
-    """A session cookie for ``user``, as if she had signed in (the sign-in form is tested elsewhere)."""
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    page.context.add_cookies([{"name": "sessionid", "value": session.session_key, "url": base_url}])
-
-
 def test_a_profile_and_a_group_page_pass_axe(site):
     with browser_page() as page:
         assert page.goto(site["url"] + site["person"].get_absolute_url()).status == 200
@@ -68,7 +56,7 @@ def test_a_profile_and_a_group_page_pass_axe(site):
 
 def test_the_profile_editor_and_the_resource_form_pass_axe(site):
     with browser_page(width=390, height=844) as page:
-        _sign_in(page, site["url"], site["lena"])
+        sign_in_as(page, site["url"], site["lena"])
         assert page.goto(site["url"] + "/leaders/me/").status == 200
         assert page.locator("h1").inner_text() == "My profile"
         assert page.locator("#privacy-title").is_visible()
@@ -80,7 +68,7 @@ def test_the_profile_editor_and_the_resource_form_pass_axe(site):
 
 def test_the_profile_editor_works_by_keyboard(site):
     with browser_page() as page:
-        _sign_in(page, site["url"], site["lena"])
+        sign_in_as(page, site["url"], site["lena"])
         page.goto(site["url"] + "/leaders/me/")
         page.locator("#id_pronouns").focus()
         page.keyboard.type("she/her")

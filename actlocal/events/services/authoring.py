@@ -21,6 +21,8 @@ from actlocal.core.emails import queue_email
 from actlocal.events import emails_authoring  # noqa: F401  (registers the e-mails queued here)
 from actlocal.events.models import Event, Rsvp
 
+# The longest cancellation reason kept (the model's limit; the form asks for less).
+REASON_MAX = 2000
 # Fields the form hands over that are stored on the event as they are.
 _PLAIN_FIELDS = (
     "title",
@@ -164,23 +166,33 @@ def event_publish(*, event: Event, actor: User) -> Event:
 def event_cancel(*, event: Event, actor: User, reason: str) -> Event:
     """Cancel with a reason; everyone confirmed or waitlisted gets an e-mail after the commit.
 
-    The event stays visible (marked cancelled) so people who follow a link learn what happened.
+    The event stays visible (marked cancelled, with the reason) so people who follow a link learn what
+    happened. Cancelling a recurring event's parent cancels its dates still to come, each with the same
+    reason and its own e-mails; dates already past stay as they were (history).
     """
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Tell attendees why the event is cancelled.")})
+    if len(reason) > REASON_MAX:
+        raise ValidationError({"reason": _("Keep the reason under %(n)s characters.") % {"n": REASON_MAX}})
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.status == Event.Status.CANCELLED:
         return event
-    event.status = Event.Status.CANCELLED
-    event.cancelled_at = timezone.now()
-    event.save(update_fields=["status", "cancelled_at", "updated_at"])
-    # The reason lives in the audit entry: the cancellation e-mail and the event page read it from there.
-    audit_log(action="event.cancel", actor=actor, target=event, changes={"reason": reason})
+    _cancel_one(event, actor=actor, reason=reason)
+    future = event.occurrences.select_for_update().filter(starts_at__gte=timezone.now())
+    for occurrence in future.exclude(status=Event.Status.CANCELLED).order_by("starts_at"):
+        _cancel_one(occurrence, actor=actor, reason=reason, parent=event)
+    return event
+
+
+def _cancel_one(event: Event, *, actor: User, reason: str, parent: Event | None = None) -> None:
+    event.status, event.cancelled_at, event.cancel_reason = Event.Status.CANCELLED, timezone.now(), reason
+    event.save(update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"])
+    changes = {"reason": reason} if parent is None else {"reason": reason, "with_parent": parent.pk}
+    audit_log(action="event.cancel", actor=actor, target=event, changes=changes)
     rsvps = event.rsvps.filter(status__in=[Rsvp.Status.CONFIRMED, Rsvp.Status.WAITLISTED])
     for rsvp_id in rsvps.values_list("pk", flat=True):
         queue_email("events.event_cancelled", rsvp_id)
-    return event
 
 
 @transaction.atomic

@@ -11,7 +11,9 @@ Decisions worth knowing:
 * **Walk-ins do not go through ``rsvp_create``.** That engine refuses full events without a waitlist and
   events that have ended, requires an e-mail, and sends a confirmation: all wrong for someone standing at
   the door. A walk-in is matched to a Person (``person_match_or_create``, which only fills blanks), given
-  a confirmed walk-in RSVP, and checked in. Someone who already RSVPed is simply checked in.
+  a confirmed walk-in RSVP (``rsvp_walk_in_create``), and checked in. Someone who already RSVPed is
+  simply checked in. Status changes at the door still go through ``services/rsvp.py``, which keeps the
+  event's seat counters.
 * **Messages** go one e-mail per attendee, so no attendee sees another's address. The broadcast (subject,
   body) is one audit entry on the event; each recipient gets an audit entry on their RSVP pointing at it,
   and the queued e-mail is built from that entry. No new model is needed.
@@ -33,6 +35,7 @@ from actlocal.core.models import AuditEntry
 from actlocal.directory.services import person_match_or_create
 from actlocal.events import emails_hosting  # registers the message builder wherever this service runs
 from actlocal.events.models import Event, Rsvp
+from actlocal.events.services.rsvp import rsvp_lock_for_door, rsvp_seat_at_door, rsvp_walk_in_create
 
 MESSAGES_PER_DAY = 5
 MESSAGE_ACTION = "events.attendees_message"
@@ -48,20 +51,19 @@ def _require_host(*, actor, event: Event) -> None:
 def rsvp_check_in(*, rsvp: Rsvp, actor) -> tuple[Rsvp, bool]:
     """Mark the person as arrived. Idempotent: returns (rsvp, False) with the first check-in kept when
     they were already checked in. A waitlisted or cancelled RSVP becomes confirmed (they are here)."""
-    rsvp = Rsvp.objects.select_for_update().select_related("event", "person").get(pk=rsvp.pk)
-    _require_host(actor=actor, event=rsvp.event)
+    event = Event.objects.only("id").get(pk=rsvp.event_id)
+    _require_host(actor=actor, event=event)
+    rsvp = rsvp_lock_for_door(rsvp=rsvp)
     if rsvp.checked_in_at is not None:
         return rsvp, False
     now = timezone.now()
     changes: dict = {"checked_in": True}
     fields = ["checked_in_at", "checked_in_by", "updated_at"]
-    if rsvp.status != Rsvp.Status.CONFIRMED:
-        changes["status"] = [rsvp.status, Rsvp.Status.CONFIRMED]
-        if rsvp.status == Rsvp.Status.WAITLISTED:
-            rsvp.promoted_at = now
-            fields.append("promoted_at")
-        rsvp.status, rsvp.cancelled_at = Rsvp.Status.CONFIRMED, None
-        fields += ["status", "cancelled_at"]
+    was = rsvp.status
+    seated = rsvp_seat_at_door(rsvp=rsvp, now=now)
+    if seated:
+        changes["status"] = [was, Rsvp.Status.CONFIRMED]
+        fields += seated
     rsvp.checked_in_at, rsvp.checked_in_by = now, actor
     rsvp.save(update_fields=fields)
     audit_log(action="rsvp.check_in", actor=actor, target=rsvp, changes=changes)
@@ -94,7 +96,8 @@ def walk_in_register(
     first_name = (first_name or "").strip()
     if not first_name:
         raise ValidationError({"first_name": _("Enter a first name.")})
-    event = Event.objects.select_for_update().get(pk=event.pk)
+    # Two hosts at two doors registering the same walk-in: one at a time per event, so one Person.
+    Event.objects.select_for_update().only("id").get(pk=event.pk)
     person, _created = person_match_or_create(
         email=email or "",
         first_name=first_name,
@@ -106,15 +109,7 @@ def walk_in_register(
     rsvp = Rsvp.objects.filter(event=event, person=person).first()
     new = rsvp is None
     if new:
-        rsvp = Rsvp.objects.create(
-            event=event, person=person, status=Rsvp.Status.CONFIRMED, source="walk-in", walk_in=True
-        )
-        audit_log(
-            action="rsvp.create",
-            actor=actor,
-            target=rsvp,
-            changes={"status": Rsvp.Status.CONFIRMED, "source": "walk-in"},
-        )
+        rsvp = rsvp_walk_in_create(event=event, person=person, actor=actor)
     rsvp, _now = rsvp_check_in(rsvp=rsvp, actor=actor)
     return rsvp, new
 

@@ -1,9 +1,17 @@
-"""RSVP writes: create (confirmed or waitlisted), cancel, promote the waitlist.
+"""RSVP writes: create (confirmed or waitlisted), cancel, promote the waitlist, seat at the door.
 
 Seat counting is serialised per event by the database, never by luck: on PostgreSQL every write locks the
-Event row (``SELECT ... FOR UPDATE``) before counting; on SQLite Django's ``select_for_update`` is a
-no-op, but every transaction starts with ``BEGIN IMMEDIATE`` (see ``actlocal/config.py``), which takes
-the database's write lock before the first read, so two writers never count the same free seat.
+Event row (``SELECT ... FOR UPDATE``) before reading its seat counters; on SQLite Django's
+``select_for_update`` is a no-op, but every transaction starts with ``BEGIN IMMEDIATE`` (see
+``actlocal/config.py``), which takes the database's write lock before the first read, so two writers
+never take the same free seat.
+
+The seats taken and the waitlist's length are counters on the Event row (``confirmed_count``,
+``waitlist_count``), so taking a seat costs the same on the 10,000th RSVP as on the first. Every write
+that changes an RSVP's status goes through this module (``hosting`` calls ``rsvp_seat_at_door`` and
+``rsvp_walk_in_create``), changes the counters under the same lock, and so keeps them equal to a fresh
+COUNT; ``rsvp_counts_refresh`` recounts for code that wrote RSVPs in bulk. Lock order, everywhere: the
+e-mail address, then the event, then the RSVP, so two writers never wait on each other in a cycle.
 """
 
 from __future__ import annotations
@@ -14,15 +22,17 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actlocal.core import places
 from actlocal.core.audit import audit_log
-from actlocal.core.emails import queue_email
+from actlocal.core.emails import deliver_email, queue_email
 from actlocal.directory.models import Person
 from actlocal.directory.services import normalize_email, person_match_or_create
+from actlocal.events import outbox, sql
 from actlocal.events.models import Event, Rsvp
 
 PHONE_RE = re.compile(r"^[0-9+()\-. ]{7,32}$")
@@ -93,16 +103,92 @@ LOCK_FIELDS = (
     "timezone",
     "capacity",
     "waitlist_enabled",
+    "confirmed_count",
+    "waitlist_count",
 )
+# The few Person columns matching reads: whether a blank is left to fill, and whom she is linked to.
+MATCH_FIELDS = ("id", "user_id", "first_name", "last_name", "phone", "zip_code")
+# The Event counter each RSVP status counts in (a cancelled RSVP counts nowhere).
+COUNTERS = {Rsvp.Status.CONFIRMED: "confirmed_count", Rsvp.Status.WAITLISTED: "waitlist_count"}
 
 
-def _lock_event(event: Event) -> Event:
-    # Locks the row on PostgreSQL; on SQLite the BEGIN IMMEDIATE write lock is already held.
-    return Event.objects.select_for_update().only(*LOCK_FIELDS).get(pk=event.pk)
+def _lock_event(event_id: int) -> Event:
+    """The event's row, locked (PostgreSQL; SQLite's write lock is already held), with its counters.
+    Counters never counted yet (rows loaded in bulk) are counted now, under the lock."""
+    event = sql.fetch_one(Event, LOCK_FIELDS, for_update=True, id=event_id)
+    if event is None:
+        raise Event.DoesNotExist
+    if event.confirmed_count is None or event.waitlist_count is None:
+        counts = _status_counts(Rsvp.objects.filter(event_id=event_id))
+        event.confirmed_count = counts.get(Rsvp.Status.CONFIRMED, 0)
+        event.waitlist_count = counts.get(Rsvp.Status.WAITLISTED, 0)
+    return event
 
 
-def _confirmed_count(event: Event) -> int:
-    return Rsvp.objects.filter(event=event, status=Rsvp.Status.CONFIRMED).count()
+def _status_counts(rsvps) -> dict[str, int]:
+    return dict(rsvps.values_list("status").annotate(n=Count("id")).order_by())
+
+
+def _count_move(event: Event, before: str | None, after: str | None, n: int = 1) -> None:
+    """``n`` RSVPs of ``event`` went from status ``before`` to ``after`` (None: did not exist / deleted)."""
+    if before in COUNTERS:
+        setattr(event, COUNTERS[before], getattr(event, COUNTERS[before]) - n)
+    if after in COUNTERS:
+        setattr(event, COUNTERS[after], getattr(event, COUNTERS[after]) + n)
+
+
+def _counts_save(event: Event) -> None:
+    """Write the counters of an event locked by ``_lock_event`` (so absolute values are safe)."""
+    sql.update_one(
+        Event, event.pk, confirmed_count=event.confirmed_count, waitlist_count=event.waitlist_count
+    )
+
+
+def rsvp_counts_refresh(*, events=None) -> int:
+    """Recount ``events``' seat counters (a queryset; default: every event) from their RSVPs, set-based.
+
+    For code that writes RSVPs without these services: a bulk load, a merge of two people that deletes a
+    duplicate RSVP, a deletion in the admin. Returns how many events were recounted."""
+
+    def counted(status: str):
+        rows = (
+            Rsvp.objects.filter(event=OuterRef("pk"), status=status)
+            .order_by()
+            .values("event")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+    events = Event.objects.all() if events is None else events
+    with transaction.atomic():
+        return events.update(
+            confirmed_count=counted(Rsvp.Status.CONFIRMED), waitlist_count=counted(Rsvp.Status.WAITLISTED)
+        )
+
+
+def _queue_email(kind: str, object_id: int) -> None:
+    """Queue an RSVP e-mail in the RSVP's own transaction when tasks live in this database.
+
+    With django-tasks' database backend the task is one more row in this transaction: it commits with the
+    RSVP or rolls back with it, so no mail goes out for a write that did not happen (the promise that
+    ``queue_email``'s ``on_commit`` keeps), and no worker can see it before the commit. Writing it here
+    instead of after the commit saves a second write transaction per RSVP, which on SQLite is a second
+    turn at the database's one write lock. Any other backend (the immediate one in tests, a broker such as
+    Redis) would act before the commit, so it still goes through ``queue_email`` and ``on_commit``.
+    """
+    if _tasks_in_this_database() and connection.in_atomic_block:
+        deliver_email.enqueue(kind=kind, object_id=object_id, attempt=1)
+    else:
+        queue_email(kind, object_id)
+
+
+def _tasks_in_this_database() -> bool:
+    try:
+        from django_tasks_db import DatabaseBackend
+    except ImportError:  # pragma: no cover - the package is a dependency
+        return False
+    return isinstance(deliver_email.get_backend(), DatabaseBackend)
 
 
 def _person_for(*, user, data: dict, source: str) -> tuple[Person, bool]:
@@ -121,7 +207,30 @@ def _person_for(*, user, data: dict, source: str) -> tuple[Person, bool]:
             person.save(update_fields=["user", "updated_at"])
             audit_log(action="person.link_user", actor=user, target=person, changes={"source": "rsvp"})
         return person, created
-    return person_match_or_create(**data, actor=None, source=f"rsvp:{source}")
+    # One indexed look-up by e-mail of the few columns matching reads (the directory's matching reads the
+    # whole, wide row, which costs more than the rest of the RSVP). Someone known with nothing to fill in
+    # is done; someone known with a blank this RSVP can fill goes through the directory's own rule (a
+    # stranger typing a known address only fills blanks).
+    person = sql.fetch_one(Person, MATCH_FIELDS, order_by="id", email=data["email"])
+    if person is not None:
+        if _fills_blanks(person, data):
+            return person_match_or_create(**data, actor=None, source=f"rsvp:{source}")
+        return person, False
+    # Someone new: made as ``person_match_or_create`` makes her (same fields, same place look-up), without
+    # its second look-up of an address just found unknown. Her creation is recorded in the RSVP's own
+    # audit entry (``changes["new_person"]``), so an RSVP writes one audit row, not two.
+    person = Person(
+        email=data["email"], first_name=data["first_name"], last_name=data["last_name"], phone=data["phone"]
+    )
+    person.set_place(places.place_or_none(data["zip_code"]) if data["zip_code"] else None)
+    sql.insert(person)
+    return person, True
+
+
+def _fills_blanks(person: Person, data: dict) -> bool:
+    if data["zip_code"] and not person.zip_code:
+        return True
+    return any(data[field] and not getattr(person, field) for field in ("first_name", "last_name", "phone"))
 
 
 def rsvp_create(
@@ -141,7 +250,7 @@ def rsvp_create(
     over ``email``). One RSVP per person per event: the same e-mail again returns the same RSVP (blank
     details filled in); a cancelled one comes back through the capacity rule, at the end of the waitlist.
     Raises ValidationError with field errors (``email``, ``zip_code``...) or a message (event closed,
-    full without waitlist). Queues the confirmation or waitlist e-mail after commit.
+    full without waitlist). The confirmation or waitlist e-mail is owed on the RSVP row (events/outbox.py).
 
     The returned RSVP carries ``created`` (False when this person had already RSVPed) and, for a new
     waitlisted RSVP, ``waitlist_position`` (1 = next in line).
@@ -149,9 +258,13 @@ def rsvp_create(
     if user is not None and user.is_authenticated:
         email = user.email
     data = _clean(email=email, first_name=first_name, last_name=last_name, zip_code=zip_code, phone=phone)
+    # Refuse a closed event before creating anyone (checked again under the lock).
+    problem = event_open_error(event)
+    if problem:
+        raise ValidationError(problem, code="closed")
     for attempt in range(1, CREATE_ATTEMPTS + 1):
         try:
-            return _rsvp_create_once(event=event, data=data, user=user, source=source)
+            return _rsvp_create_once(event_id=event.pk, data=data, user=user, source=source)
         except IntegrityError:
             if attempt == CREATE_ATTEMPTS:
                 raise
@@ -171,58 +284,65 @@ def _lock_email(email: str) -> None:
 
 
 @transaction.atomic
-def _rsvp_create_once(*, event: Event, data: dict, user, source: str) -> Rsvp:
-    # Refuse a closed event before creating anyone (checked again under the lock below).
-    problem = event_open_error(event)
-    if problem:
-        raise ValidationError(problem, code="closed")
+def _rsvp_create_once(*, event_id: int, data: dict, user, source: str) -> Rsvp:
     # Match the person before taking the event lock: that lock is what every RSVP to a popular event
-    # queues on, so it is held only for counting seats and writing the RSVP.
-    _lock_email(user.email if user is not None and user.is_authenticated else data["email"])
+    # queues on, so it is held only for taking a seat and writing the RSVP.
+    _lock_email(data["email"])
     person, new_person = _person_for(user=user, data=data, source=source)
-    event = _lock_event(event)
-    problem = event_open_error(event)
-    if problem:
-        raise ValidationError(problem, code="closed")
-    actor = user if user is not None and user.is_authenticated else None
     # Someone the network did not know a moment ago has no RSVP yet: skip the look-up on the hot path.
-    rsvp = None if new_person else Rsvp.objects.filter(event=event, person=person).first()
+    rsvp = None if new_person else Rsvp.objects.filter(event_id=event_id, person=person).first()
     if rsvp is not None and rsvp.status != Rsvp.Status.CANCELLED:
         rsvp.created = False
         _resend_details(rsvp)
         return rsvp
-    # One index scan counts both: seats taken, and the place a newcomer takes at the end of the waitlist.
-    counts = dict(
-        Rsvp.objects.filter(event=event, status__in=[Rsvp.Status.CONFIRMED, Rsvp.Status.WAITLISTED])
-        .values_list("status")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    confirmed, waiting = counts.get(Rsvp.Status.CONFIRMED, 0), counts.get(Rsvp.Status.WAITLISTED, 0)
-    if event.capacity is None or confirmed < event.capacity:
+    event = _lock_event(event_id)
+    problem = event_open_error(event)
+    if problem:
+        raise ValidationError(problem, code="closed")
+    if event.capacity is None or event.confirmed_count < event.capacity:
         status = Rsvp.Status.CONFIRMED
     elif event.waitlist_enabled:
         status = Rsvp.Status.WAITLISTED
     else:
         raise ValidationError(_("Sorry, this event is full and has no waitlist."), code="full")
+    # The e-mail she is owed is written on the RSVP row itself (the outbox, see events/outbox.py): it
+    # commits or rolls back with the RSVP, at no extra statement under the lock.
+    kind = outbox.CONFIRMATION if status == Rsvp.Status.CONFIRMED else outbox.WAITLISTED
     now = timezone.now()
     if rsvp is None:
-        rsvp = Rsvp.objects.create(event=event, person=person, status=status, source=source)
+        rsvp = Rsvp(
+            event=event, person=person, status=status, source=source, email_kind=kind, email_due_at=now
+        )
+        sql.insert(rsvp)
         action = "rsvp.create"
     else:
         # Coming back after a cancel is a new arrival: the end of the waitlist, not the old place in it.
+        rsvp.event = event
         rsvp.status, rsvp.source, rsvp.created_at = status, source, now
         rsvp.cancelled_at = rsvp.promoted_at = rsvp.confirmation_sent_at = None
         rsvp.reminded_day_at = rsvp.reminded_hours_at = None
+        rsvp.email_kind, rsvp.email_due_at, rsvp.email_attempts = kind, now, 0
         rsvp.save()
         action = "rsvp.reactivate"
+    _count_move(event, None, status)
+    _counts_save(event)
     rsvp.created = True
-    rsvp.waitlist_position = waiting + 1 if status == Rsvp.Status.WAITLISTED else None
-    audit_log(action=action, actor=actor, target=rsvp, changes={"status": status, "source": source})
-    kind = "events.rsvp_confirmation" if status == Rsvp.Status.CONFIRMED else "events.rsvp_waitlisted"
-    queue_email(kind, rsvp.pk)
-    _keep_reminders_scheduled()
+    # The waitlist is in arrival order and this RSVP just arrived: its place is the waitlist's length.
+    rsvp.waitlist_position = event.waitlist_count if status == Rsvp.Status.WAITLISTED else None
+    actor = user if user is not None and user.is_authenticated else None
+    changes = {"status": status, "source": source}
+    if new_person and actor is None:
+        changes["new_person"] = person.pk  # met through this RSVP (see _person_for)
+    audit_log(action=action, actor=actor, target=rsvp, changes=changes)
+    transaction.on_commit(_after_rsvp_commit)
     return rsvp
+
+
+def _after_rsvp_commit() -> None:
+    from actlocal.events.reminders import reminders_ensure_scheduled
+
+    outbox.rsvp_emails_kick()
+    reminders_ensure_scheduled()
 
 
 def _resend_details(rsvp: Rsvp) -> None:
@@ -232,13 +352,21 @@ def _resend_details(rsvp: Rsvp) -> None:
         kind = (
             "events.rsvp_confirmation" if rsvp.status == Rsvp.Status.CONFIRMED else "events.rsvp_waitlisted"
         )
-        queue_email(kind, rsvp.pk)
+        _queue_email(kind, rsvp.pk)
 
 
-def _keep_reminders_scheduled() -> None:
-    from actlocal.events.reminders import reminders_ensure_scheduled
-
-    transaction.on_commit(reminders_ensure_scheduled)
+def _lock_rsvp(rsvp: Rsvp, *, full: bool = False) -> tuple[Event, Rsvp]:
+    """The RSVP's event locked, and the RSVP fresh: every status write holds its event's lock, so that lock
+    alone serialises them. ``full`` (the door) also locks the RSVP's row, against an undone check-in at
+    the same moment, and loads the whole event and the person (for the page that shows them)."""
+    event = _lock_event(rsvp.event_id)
+    if not full:
+        rsvp = Rsvp.objects.get(pk=rsvp.pk)
+        rsvp.event = event
+        return event, rsvp
+    rsvp = Rsvp.objects.select_for_update(of=("self",)).select_related("event", "person").get(pk=rsvp.pk)
+    rsvp.event.confirmed_count, rsvp.event.waitlist_count = event.confirmed_count, event.waitlist_count
+    return rsvp.event, rsvp
 
 
 @transaction.atomic
@@ -246,37 +374,39 @@ def rsvp_cancel(*, rsvp: Rsvp, actor=None) -> Rsvp:
     """Cancel ``rsvp``; a freed seat goes to the first person on the waitlist (arrival order), who is
     e-mailed. Idempotent: cancelling again changes nothing; ``rsvp.cancelled_now`` says which happened.
     """
-    event = _lock_event(rsvp.event)
-    rsvp = Rsvp.objects.select_related("event").get(pk=rsvp.pk)
-    rsvp.event = event
+    event, rsvp = _lock_rsvp(rsvp)
     if rsvp.status == Rsvp.Status.CANCELLED:
         rsvp.cancelled_now = False
         return rsvp
     was = rsvp.status
     rsvp.status, rsvp.cancelled_at = Rsvp.Status.CANCELLED, timezone.now()
     rsvp.save(update_fields=["status", "cancelled_at", "updated_at"])
+    _count_move(event, was, Rsvp.Status.CANCELLED)
     rsvp.cancelled_now = True
     audit_log(action="rsvp.cancel", actor=actor, target=rsvp, changes={"status": [was, "cancelled"]})
     if was == Rsvp.Status.CONFIRMED and event.status == Event.Status.PUBLISHED:
         _promote(event, actor=actor)
+    _counts_save(event)
     return rsvp
 
 
 @transaction.atomic
 def rsvp_promote_waitlist(*, event: Event, actor=None) -> list[Rsvp]:
     """Fill free seats from the waitlist, in arrival order. Call after raising an event's capacity."""
-    event = _lock_event(event)
+    event = _lock_event(event.pk)
     if event.status != Event.Status.PUBLISHED or event.ends_at <= timezone.now():
         return []
-    return _promote(event, actor=actor)
+    promoted = _promote(event, actor=actor)
+    _counts_save(event)
+    return promoted
 
 
 def _promote(event: Event, *, actor) -> list[Rsvp]:
-    """Caller holds the event lock."""
+    """Caller holds the event lock and saves its counters."""
     if event.capacity is None:
         free = None
     else:
-        free = event.capacity - _confirmed_count(event)
+        free = event.capacity - event.confirmed_count
         if free <= 0:
             return []
     waiting = Rsvp.objects.filter(event=event, status=Rsvp.Status.WAITLISTED).order_by("created_at", "id")
@@ -288,5 +418,49 @@ def _promote(event: Event, *, actor) -> list[Rsvp]:
         audit_log(
             action="rsvp.promote", actor=actor, target=rsvp, changes={"status": ["waitlisted", "confirmed"]}
         )
-        queue_email("events.rsvp_promoted", rsvp.pk)
+        _queue_email("events.rsvp_promoted", rsvp.pk)
+    _count_move(event, Rsvp.Status.WAITLISTED, Rsvp.Status.CONFIRMED, len(promoted))
     return promoted
+
+
+# --- At the door (called by services/hosting.py, which checks the host) ---------------------------------
+
+
+def rsvp_lock_for_door(*, rsvp: Rsvp) -> Rsvp:
+    """``rsvp`` fresh and locked (its event first), with ``event`` and ``person`` loaded, for a check-in."""
+    return _lock_rsvp(rsvp, full=True)[1]
+
+
+def rsvp_seat_at_door(*, rsvp: Rsvp, now) -> list[str]:
+    """Confirm a waitlisted or cancelled RSVP whose person is in the room, even past capacity (the door
+    overrides the list). Caller holds the locks (``rsvp_lock_for_door``) and saves the RSVP; returns the
+    fields changed."""
+    if rsvp.status == Rsvp.Status.CONFIRMED:
+        return []
+    fields = ["status", "cancelled_at"]
+    if rsvp.status == Rsvp.Status.WAITLISTED:
+        rsvp.promoted_at = now
+        fields.append("promoted_at")
+    _count_move(rsvp.event, rsvp.status, Rsvp.Status.CONFIRMED)
+    _counts_save(rsvp.event)
+    rsvp.status, rsvp.cancelled_at = Rsvp.Status.CONFIRMED, None
+    return fields
+
+
+@transaction.atomic
+def rsvp_walk_in_create(*, event: Event, person: Person, actor) -> Rsvp:
+    """A confirmed walk-in RSVP for someone at the door without one, even past capacity. The caller
+    (``hosting.walk_in_register``) checks the host and makes sure ``person`` has no RSVP yet."""
+    event = _lock_event(event.pk)
+    rsvp = Rsvp.objects.create(
+        event=event, person=person, status=Rsvp.Status.CONFIRMED, source="walk-in", walk_in=True
+    )
+    _count_move(event, None, Rsvp.Status.CONFIRMED)
+    _counts_save(event)
+    audit_log(
+        action="rsvp.create",
+        actor=actor,
+        target=rsvp,
+        changes={"status": Rsvp.Status.CONFIRMED, "source": "walk-in"},
+    )
+    return rsvp

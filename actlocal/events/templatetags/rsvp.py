@@ -28,12 +28,7 @@ def panel_context(request, event, *, outcome: str = "") -> dict:
     if outcome in DONE:
         # Someone signed in who just got a seat is a confirmed attendee: no need to ask the database.
         just_seated = outcome == "confirmed" and user.is_authenticated
-        return {
-            "request": request,
-            "event": event,
-            "user": user,
-            "show_address": just_seated and bool(event.street_address),
-        }
+        return {"request": request, "event": event, "user": user, **_private_details(event, just_seated)}
     mine = rsvp_for_user(event=event, user=user)
     active = mine is not None and mine.status != Rsvp.Status.CANCELLED
     return {
@@ -46,7 +41,21 @@ def panel_context(request, event, *, outcome: str = "") -> dict:
         "my_cancel_token": cancel_token(mine) if active else "",
         "form": RsvpForm(user=user, initial=rsvp_form_initial(user)),
         "seats_left": seats_left(event),
-        "show_address": bool(event.street_address) and viewer_can_see_address(event, user),
+        **_private_details(event, lambda: viewer_can_see_address(event, user)),
+    }
+
+
+def _private_details(event, allowed) -> dict:
+    """What the panel shows of where to be: the street address and the link to join online, both under
+    the one rule (``viewer_can_see_address``); an online event tells everyone else the link comes later.
+    ``allowed`` is that rule's answer, or a callable asked only when there is something to hide."""
+    online = event.mode != event.Mode.IN_PERSON and bool(event.online_url)
+    if callable(allowed):
+        allowed = (bool(event.street_address) or online) and allowed()
+    return {
+        "show_address": allowed and bool(event.street_address),
+        "show_online_link": allowed and online,
+        "online_link_later": online and not allowed,
     }
 
 

@@ -87,8 +87,10 @@ def test_300_concurrent_rsvps_fill_100_seats_and_a_waitlist_in_arrival_order():
         Rsvp.objects.filter(event=event, status=Rsvp.Status.WAITLISTED).order_by("created_at", "id")
     )
     assert by_waitlist_order == rows[SEATS:]
-    # What each caller was told matches what the database holds.
+    # What each caller was told matches what the database holds, and so do the event's seat counters.
     assert {r.pk: r.status for r in results} == {r.pk: r.status for r in rows}
+    event.refresh_from_db()
+    assert (event.confirmed_count, event.waitlist_count) == (SEATS, REQUESTS - SEATS)
 
     mail.outbox.clear()
     rsvp_cancel(rsvp=confirmed[37])
@@ -96,6 +98,8 @@ def test_300_concurrent_rsvps_fill_100_seats_and_a_waitlist_in_arrival_order():
     assert first_waiting.status == Rsvp.Status.CONFIRMED
     assert Rsvp.objects.filter(event=event, status=Rsvp.Status.CONFIRMED).count() == SEATS
     assert [m.to for m in mail.outbox] == [[first_waiting.person.email]]
+    event.refresh_from_db()
+    assert (event.confirmed_count, event.waitlist_count) == (SEATS, REQUESTS - SEATS - 1)
 
 
 def test_the_same_email_sent_at_once_makes_one_rsvp_and_one_person():

@@ -12,6 +12,7 @@ from actlocal.core.statemap import state_map_svg
 from actlocal.directory.models import PartnerGroup
 from actlocal.events import selectors
 from actlocal.events.models import Event
+from actlocal.events.selectors_rsvp import seats_taken
 
 _SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
 
@@ -72,7 +73,7 @@ def event_list(request):
 @require_safe
 def event_detail(request, slug: str):
     event = selectors.event_for_viewer(viewer=request.user, slug=slug)
-    taken = selectors.seats_taken(event)
+    taken = seats_taken(event)
     is_host = user_is_event_host(user=request.user, event=event)
     agenda_open = selectors.agenda_is_open(event)
     show_agenda = event.agenda_open or event.agenda_topics.exists()
@@ -85,7 +86,6 @@ def event_detail(request, slug: str):
             "seats_taken": taken,
             "seats_left": None if event.capacity is None else max(event.capacity - taken, 0),
             "is_host": is_host,
-            "cancel_reason": selectors.event_cancel_reason(event),
             "occurrences": selectors.event_upcoming_occurrences(event, viewer=request.user)[:52],
             "show_agenda": show_agenda,
             "agenda_open": agenda_open,

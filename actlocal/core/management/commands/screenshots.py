@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from actlocal.core.browser import browser_page
+from actlocal.core.browser import browser_page, session_key_for, sign_in_as
 
 PAGES = {
     "home": "/",
@@ -22,13 +22,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--viewport-only", action="store_true", help="the first screenful, not the whole page"
         )
+        parser.add_argument("--as", dest="as_user", metavar="EMAIL", help="sign in as this user first")
         parser.add_argument("pages", nargs="*", help=f"names or paths (default: {', '.join(PAGES)})")
 
-    def handle(self, *args, base, out, width, height, viewport_only, pages, **options):
+    def handle(self, *args, base, out, width, height, viewport_only, pages, as_user=None, **options):
         out_dir = Path(out)
         out_dir.mkdir(parents=True, exist_ok=True)
         targets = {name: PAGES.get(name, name) for name in pages} if pages else PAGES
+        key = None
+        if as_user:
+            from django.contrib.auth import get_user_model
+
+            key = session_key_for(get_user_model().objects.get(email=as_user))
         with browser_page(width=width, height=height) as page:
+            if key:
+                sign_in_as(page, base, session_key=key)
             for name, path in targets.items():
                 response = page.goto(base.rstrip("/") + path, wait_until="networkidle")
                 if response is None or response.status != 200:

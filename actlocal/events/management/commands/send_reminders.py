@@ -1,8 +1,9 @@
-"""``manage.py send_reminders``: queue the reminder e-mails that are due now (safe to run every few minutes
-from cron). ``--keep-going`` instead starts the self-rescheduling task for a running ``db_worker``."""
+"""``manage.py send_reminders``: queue the reminder e-mails that are due now and send any RSVP e-mail still
+owed (safe to run every few minutes from cron). ``--keep-going`` instead starts the self-rescheduling task for a running ``db_worker``."""
 
 from django.core.management.base import BaseCommand
 
+from actlocal.events.outbox import rsvp_emails_send
 from actlocal.events.reminders import reminders_ensure_scheduled, reminders_send
 
 
@@ -21,6 +22,8 @@ class Command(BaseCommand):
             started = reminders_ensure_scheduled(force=True)
             self.stdout.write("Scheduled reminders in the task queue." if started else "Already scheduled.")
             return
+        for outcome, count in rsvp_emails_send().items():
+            self.stdout.write(f"rsvp e-mails {outcome}: {count}")
         counts = reminders_send()
         for kind, count in counts.items():
             self.stdout.write(f"{kind}: {count}")

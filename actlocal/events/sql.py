@@ -1,0 +1,124 @@
+"""Statements the RSVP hot path runs thousands of times in a surge, written out once instead of compiled
+by the ORM on every call.
+
+Measured on the demo dataset (SQLite, one process): the ORM spends 0.2-0.5 ms building and reading back a
+one-row ``SELECT`` or ``UPDATE`` that the database answers in 0.02 ms, and a surge runs the same few
+statements per RSVP. Each statement here is built once per model and engine from the model's own
+metadata (table, columns, quoting), and rows come back as model instances through ``Model.from_db``, so
+what callers get is what the ORM would have given them (unlisted fields load on access).
+
+Only for the hot path's narrow, well-known statements (an event by slug or id, a person by e-mail, the seat
+counters, a new RSVP or person); anything else stays in the ORM.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.db import connection, models
+from django.db.models.signals import post_save, pre_save
+
+
+def _column(model: type[models.Model], name: str) -> str:
+    return connection.ops.quote_name(model._meta.get_field(name).column)
+
+
+def _table(model: type[models.Model]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+@cache
+def _select_sql(
+    model: type[models.Model], fields: tuple[str, ...], where: tuple[str, ...], tail: str, vendor: str
+) -> str:
+    columns = ", ".join(_column(model, f) for f in fields)
+    condition = " AND ".join(f"{_column(model, f)} = %s" for f in where)
+    # Names come from the model's metadata, quoted; every value is a parameter.
+    return f"SELECT {columns} FROM {_table(model)} WHERE {condition} {tail}".strip()  # noqa: S608
+
+
+def fetch_one(model, fields: tuple[str, ...], *, for_update: bool = False, order_by: str = "", **where):
+    """The first row of ``model`` where every ``where`` column equals its value, as an instance with only
+    ``fields`` loaded; None when there is none. ``for_update`` locks the row (PostgreSQL; SQLite's
+    write lock, taken at BEGIN IMMEDIATE, already covers it)."""
+    fields = _in_model_order(model, tuple(fields))
+    tail = f"ORDER BY {_column(model, order_by)} " if order_by else ""
+    tail += "LIMIT 1"
+    if for_update and connection.features.has_select_for_update:
+        tail += " FOR UPDATE"
+    sql = _select_sql(model, tuple(fields), tuple(where), tail, connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(where.values()))
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = list(row)
+    for i, expression, converters in _converters(model, tuple(fields), connection.vendor):
+        for convert in converters:
+            values[i] = convert(values[i], expression, connection)
+    return model.from_db(connection.alias, list(fields), values)
+
+
+@cache
+def _in_model_order(model: type[models.Model], fields: tuple[str, ...]) -> tuple[str, ...]:
+    """``from_db`` takes values in the model's field order, by attribute name (``user_id``)."""
+    wanted = {model._meta.get_field(name).attname for name in fields}
+    return tuple(f.attname for f in model._meta.concrete_fields if f.attname in wanted)
+
+
+@cache
+def _converters(model: type[models.Model], fields: tuple[str, ...], vendor: str) -> list:
+    """Per column, what turns the database's value into the ORM's (SQLite hands datetimes back as text)."""
+    out = []
+    for i, name in enumerate(fields):
+        field = model._meta.get_field(name)
+        expression = field.get_col(model._meta.db_table)
+        converters = connection.ops.get_db_converters(expression) + field.get_db_converters(connection)
+        if converters:
+            out.append((i, expression, converters))
+    return out
+
+
+@cache
+def _update_sql(model: type[models.Model], fields: tuple[str, ...], vendor: str) -> str:
+    assignments = ", ".join(f"{_column(model, f)} = %s" for f in fields)
+    return f"UPDATE {_table(model)} SET {assignments} WHERE {_column(model, 'id')} = %s"  # noqa: S608
+
+
+def update_one(model, pk: int, **values) -> None:
+    """``UPDATE`` plain values (numbers, text) on the row with primary key ``pk``."""
+    sql = _update_sql(model, tuple(values), connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*values.values(), pk])
+
+
+@cache
+def _insert_sql(model: type[models.Model], vendor: str) -> tuple[list, str, bool]:
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    returning = connection.features.can_return_columns_from_insert
+    tail = f" RETURNING {_column(model, model._meta.pk.name)}" if returning else ""
+    return fields, f"INSERT INTO {_table(model)} ({columns}) VALUES ({marks}){tail}", returning  # noqa: S608
+
+
+def insert(obj: models.Model) -> None:
+    """``obj.save()`` for a new, single-table row, in one ``INSERT``: every field's own defaults and
+    conversions (``auto_now_add``, datetimes on SQLite) and the ``pre_save``/``post_save`` signals, as
+    the ORM would send them (the search index listens to people)."""
+    model = type(obj)
+    if model.save is not models.Model.save:  # a model with its own save() gets it
+        obj.save(force_insert=True)
+        return
+    alias = connection.alias
+    if pre_save.has_listeners(model):
+        pre_save.send(sender=model, instance=obj, raw=False, using=alias, update_fields=None)
+    fields, statement, returning = _insert_sql(model, connection.vendor)
+    params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        obj.pk = cursor.fetchone()[0] if returning else cursor.lastrowid
+    obj._state.adding = False
+    obj._state.db = alias
+    if post_save.has_listeners(model):
+        post_save.send(sender=model, instance=obj, created=True, update_fields=None, raw=False, using=alias)

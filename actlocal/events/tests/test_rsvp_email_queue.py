@@ -1,0 +1,153 @@
+"""An RSVP's e-mail is owed on the RSVP's own row (the outbox): it commits with the RSVP, rolls back with
+it, and a sweep sends it, retries it after a failure, and never sends it twice."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+
+from actlocal.core.emails import MAX_ATTEMPTS
+from actlocal.events import outbox
+from actlocal.events.models import Rsvp
+from actlocal.events.outbox import rsvp_emails_send
+from actlocal.events.services.rsvp import rsvp_cancel, rsvp_create
+from actlocal.events.tests.event_factory import make_event
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def db_tasks(settings):
+    """Tasks in the database, as in production: nothing runs until a worker (here: the test) sweeps."""
+    settings.TASKS = DB_TASKS
+    cache.delete(outbox.KICK_KEY)
+    yield
+    cache.delete(outbox.KICK_KEY)
+
+
+def queued_sweeps():
+    from django_tasks_db.models import DBTaskResult
+
+    return list(DBTaskResult.objects.filter(task_path=outbox.rsvp_emails_tick.module_path))
+
+
+def owed():
+    return list(Rsvp.objects.filter(email_due_at__isnull=False).values_list("email_kind", flat=True))
+
+
+def later(seconds: float):
+    return timezone.now() + timedelta(seconds=seconds)
+
+
+def test_the_owed_e_mail_commits_with_the_rsvp_and_one_sweep_is_queued(db_tasks):
+    event = make_event(capacity=1)
+    rsvp_create(event=event, email="ana@example.org", first_name="Ana")
+    rsvp_create(event=event, email="bo@example.org", first_name="Bo")
+    assert sorted(owed()) == ["events.rsvp_confirmation", "events.rsvp_waitlisted"]
+    assert mail.outbox == []  # the worker sends it, not the request
+    # Two RSVPs in the same window queue one sweep, deferred to the window's end so it sees both.
+    (sweep,) = queued_sweeps()
+    assert sweep.run_after > timezone.now()
+
+
+def test_an_rsvp_that_rolls_back_leaves_no_e_mail_owed(db_tasks):
+    event = make_event()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        rsvp_create(event=event, email="ana@example.org", first_name="Ana")
+        assert owed() == ["events.rsvp_confirmation"]  # written inside the transaction
+        raise RuntimeError("the request failed after the RSVP")
+    assert not Rsvp.objects.exists()
+    assert queued_sweeps() == []
+
+
+def test_the_sweep_sends_each_owed_e_mail_once_with_its_calendar_file(db_tasks):
+    event = make_event(capacity=1)
+    ana = rsvp_create(event=event, email="ana@example.org", first_name="Ana")
+    rsvp_create(event=event, email="bo@example.org", first_name="Bo")
+    assert rsvp_emails_send() == {"sent": 2, "skipped": 0, "retrying": 0, "failed": 0}
+    confirmation = next(m for m in mail.outbox if m.to == ["ana@example.org"])
+    assert any(name == "event.ics" for name, *_rest in confirmation.attachments if isinstance(name, str))
+    waitlisted = next(m for m in mail.outbox if m.to == ["bo@example.org"])
+    assert "waitlist" in waitlisted.subject
+    ana.refresh_from_db()
+    assert ana.confirmation_sent_at is not None and ana.email_due_at is None
+    # A second sweep, or the periodic one, finds nothing owed.
+    assert rsvp_emails_send(now=later(3600))["sent"] == 0
+    assert len(mail.outbox) == 2
+
+
+def test_a_failing_mail_server_leaves_the_e_mail_owed_and_a_later_sweep_sends_it(db_tasks):
+    event = make_event()
+    rsvp = rsvp_create(event=event, email="ana@example.org", first_name="Ana")
+    with mock.patch.object(EmailMessage, "send", side_effect=OSError("SMTP server unreachable")):
+        assert rsvp_emails_send()["retrying"] == 1
+    rsvp.refresh_from_db()
+    assert rsvp.status == Rsvp.Status.CONFIRMED and rsvp.confirmation_sent_at is None
+    assert rsvp.email_attempts == 1 and rsvp.email_due_at > timezone.now()  # backing off
+    assert rsvp_emails_send()["sent"] == 0 and mail.outbox == []  # not before the back-off
+    assert rsvp_emails_send(now=later(60))["sent"] == 1
+    assert [m.to for m in mail.outbox] == [["ana@example.org"]]
+    rsvp.refresh_from_db()
+    assert rsvp.confirmation_sent_at is not None and rsvp.email_due_at is None
+
+
+def test_an_e_mail_that_always_fails_is_given_up_and_the_rsvp_stands(db_tasks):
+    event = make_event()
+    rsvp_create(event=event, email="ana@example.org", first_name="Ana")
+    with mock.patch.object(EmailMessage, "send", side_effect=OSError("down")) as send:
+        outcomes = [rsvp_emails_send(now=later(86400 * n)) for n in range(MAX_ATTEMPTS + 2)]
+    assert send.call_count == MAX_ATTEMPTS
+    assert outcomes[MAX_ATTEMPTS - 1]["failed"] == 1
+    rsvp = Rsvp.objects.get()
+    assert rsvp.status == Rsvp.Status.CONFIRMED and rsvp.email_due_at is None
+
+
+def test_a_crash_after_the_rsvp_commits_loses_neither_the_rsvp_nor_its_e_mail(db_tasks):
+    event = make_event()
+    # The process dies, or the queue is down, right after the commit: the sweep is never queued.
+    with mock.patch("actlocal.events.outbox.cache") as broken:
+        broken.add.side_effect = RuntimeError("queue down")
+        rsvp = rsvp_create(event=event, email="ana@example.org", first_name="Ana")
+    assert queued_sweeps() == []
+    assert Rsvp.objects.get().pk == rsvp.pk and owed() == ["events.rsvp_confirmation"]
+    assert rsvp_emails_send()["sent"] == 1  # the periodic sweep sends it
+    assert [m.to for m in mail.outbox] == [["ana@example.org"]]
+
+
+def test_a_sweep_that_dies_mid_batch_resends_at_most_once_after_its_lease(db_tasks):
+    event = make_event()
+    rsvp_create(event=event, email="ana@example.org", first_name="Ana")
+    now = timezone.now()
+    assert len(outbox._claim(now, 10)) == 1  # claimed, then the process died before settling
+    assert rsvp_emails_send(now=now)["sent"] == 0  # another sweep leaves the claimed row alone
+    assert rsvp_emails_send(now=now + outbox.LEASE + timedelta(seconds=1))["sent"] == 1
+    assert rsvp_emails_send(now=now + outbox.LEASE * 3)["sent"] == 0
+    assert len(mail.outbox) == 1
+
+
+def test_an_rsvp_cancelled_before_the_sweep_gets_no_confirmation(db_tasks):
+    event = make_event()
+    rsvp = rsvp_create(event=event, email="ana@example.org", first_name="Ana")
+    rsvp_cancel(rsvp=rsvp)
+    assert rsvp_emails_send()["skipped"] == 1
+    assert mail.outbox == [] and owed() == []
+
+
+def test_with_the_immediate_backend_the_e_mail_goes_right_after_the_commit():
+    # The tests' default backend has no "later": the kick sweeps at once, after the commit only.
+    event = make_event()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        rsvp_create(event=event, email="ana@example.org", first_name="Ana")
+        raise RuntimeError("rolled back")
+    assert mail.outbox == []
+    rsvp_create(event=event, email="ana@example.org", first_name="Ana")
+    assert [m.to for m in mail.outbox] == [["ana@example.org"]]

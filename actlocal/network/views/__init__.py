@@ -1,0 +1,1 @@
+"""Pages of the Leaders Network, split by what they are about."""
