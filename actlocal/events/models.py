@@ -183,7 +183,9 @@ class Rsvp(models.Model):
             models.Index(fields=["event", "status"]),
             # Only owed e-mails are indexed: the sweep's look-up stays small however many RSVPs there are.
             models.Index(
-                fields=["email_due_at"], condition=models.Q(email_due_at__isnull=False), name="rsvp_email_owed"
+                fields=["email_due_at"],
+                condition=models.Q(email_due_at__isnull=False),
+                name="rsvp_email_owed",
             ),
         ]
 

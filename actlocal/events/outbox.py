@@ -65,9 +65,11 @@ def _claim(now, limit: int) -> list[tuple[int, str, int]]:
     return [(pk, kind, attempts + 1) for pk, kind, attempts in rows]
 
 
-def _settle(pk: int, *, due_at) -> None:
-    # One statement in autocommit: sent (or no longer applicable) clears the debt, a failure reschedules it.
-    Rsvp.objects.filter(pk=pk).update(email_due_at=due_at)
+def _settle(pk: int, *, lease, due_at) -> None:
+    """Sent (or no longer applicable) clears the debt, a failure reschedules it: one statement, only if
+    the row still carries this sweep's claim. An RSVP cancelled and made again meanwhile owes a new
+    e-mail (due now), which this must not clear."""
+    Rsvp.objects.filter(pk=pk, email_due_at=lease).update(email_due_at=due_at)
 
 
 def rsvp_emails_send(*, now=None, limit: int = BATCH) -> dict[str, int]:
@@ -81,7 +83,7 @@ def rsvp_emails_send(*, now=None, limit: int = BATCH) -> dict[str, int]:
     while True:
         claimed = _claim(now, limit)
         for pk, kind, attempt in claimed:
-            counts[_send_one(builders, pk, kind, attempt)] += 1
+            counts[_send_one(builders, pk, kind, attempt, lease=now + LEASE)] += 1
         if len(claimed) < limit:
             break
     if counts["sent"] or counts["failed"]:
@@ -89,27 +91,27 @@ def rsvp_emails_send(*, now=None, limit: int = BATCH) -> dict[str, int]:
     return counts
 
 
-def _send_one(builders: dict, pk: int, kind: str, attempt: int) -> str:
+def _send_one(builders: dict, pk: int, kind: str, attempt: int, *, lease) -> str:
     build = builders.get(kind)
     message = build(pk) if build is not None else None
     if message is None:  # cancelled meanwhile, event called off: the mail no longer applies
-        _settle(pk, due_at=None)
+        _settle(pk, lease=lease, due_at=None)
         return "skipped"
     try:
         message.send(fail_silently=False)
     except Exception as exc:  # SMTP, DNS, timeouts: anything transient is retried by a later sweep
         if attempt >= MAX_ATTEMPTS:
             logger.error("e-mail %s for RSVP %s failed after %s attempts: %s", kind, pk, attempt, exc)
-            _settle(pk, due_at=None)
+            _settle(pk, lease=lease, due_at=None)
             return "failed"
         logger.warning("e-mail %s for RSVP %s failed (attempt %s), retrying: %s", kind, pk, attempt, exc)
         delay = BACKOFF_SECONDS[min(attempt - 1, len(BACKOFF_SECONDS) - 1)]
-        _settle(pk, due_at=timezone.now() + timedelta(seconds=delay))
+        _settle(pk, lease=lease, due_at=timezone.now() + timedelta(seconds=delay))
         return "retrying"
     after_send = getattr(message, "after_send", None)
     if after_send is not None:
         after_send()
-    _settle(pk, due_at=None)
+    _settle(pk, lease=lease, due_at=None)
     return "sent"
 
 

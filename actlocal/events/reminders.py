@@ -78,6 +78,11 @@ def reminders_send(*, now=None) -> dict[str, int]:
             counts[kind] += _send_batch(kind, field, ids, now)
             if len(ids) < BATCH:
                 break
+    # The follow-up after an event rides the same clock: a survey attached to an event goes to its
+    # attendees an hour after the end.
+    from actlocal.surveys.services.builder import surveys_send_due
+
+    counts["event_surveys"] = surveys_send_due(now=now)
     return counts
 
 

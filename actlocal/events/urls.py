@@ -14,6 +14,8 @@ urlpatterns = [
     path("feeds/group/<slug:slug>.ics", feeds.group_feed, name="group_feed"),
     path("feeds/state/<str:state>.ics", feeds.state_feed, name="state_feed"),
     path("checkin/<str:token>/", host.checkin_by_token, name="checkin_token"),
+    # Early: the URL an RSVP surge hits, resolved before the host pages (no fixed prefix above ends "/rsvp/").
+    path("<slug:slug>/rsvp/", rsvp.rsvp_submit, name="rsvp"),
     # Hosting: dashboard, attendees, message, check-in at the door (views/host.py).
     path("<slug:slug>/host/", host.dashboard, name="host_dashboard"),
     path("<slug:slug>/host/attendees/", host.attendees, name="host_attendees"),
@@ -24,7 +26,6 @@ urlpatterns = [
     path("<slug:slug>/checkin/<int:rsvp_id>/", host.checkin_rsvp, name="checkin_rsvp"),
     path("<slug:slug>/checkin/<int:rsvp_id>/undo/", host.checkin_undo, name="checkin_undo"),
     path("rsvp/cancel/<str:token>/", rsvp.rsvp_cancel_link, name="rsvp_cancel"),
-    path("<slug:slug>/rsvp/", rsvp.rsvp_submit, name="rsvp"),
     path("<slug:slug>.ics", feeds.event_feed, name="event_feed"),
     path("<slug:slug>/edit/", manage.event_edit, name="edit"),
     path("<slug:slug>/publish/", manage.event_publish, name="publish"),

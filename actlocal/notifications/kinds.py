@@ -29,6 +29,7 @@ KINDS: dict[str, Kind] = {
         Kind("connection.request", _("Connection requests"), Delivery.INSTANT),
         Kind("connection.accepted", _("My connection requests accepted"), Delivery.DAILY),
         Kind("follow.new", _("Someone follows me"), Delivery.WEEKLY),
+        Kind("follow.thread", _("A leader or group I follow starts a thread"), Delivery.DAILY),
     )
 }
 

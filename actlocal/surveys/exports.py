@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
 from actlocal.core.audit import audit_log
-from actlocal.search.exports import safe_cell
+from actlocal.core.csv_safe import safe_cell
 from actlocal.surveys.analysis.counts import Filters
 from actlocal.surveys.models import Answer, Question, Response, Survey
 

@@ -264,7 +264,8 @@ def rsvp_create(
         raise ValidationError(problem, code="closed")
     for attempt in range(1, CREATE_ATTEMPTS + 1):
         try:
-            return _rsvp_create_once(event_id=event.pk, data=data, user=user, source=source)
+            with sql.writer_turn():
+                return _rsvp_create_once(event_id=event.pk, data=data, user=user, source=source)
         except IntegrityError:
             if attempt == CREATE_ATTEMPTS:
                 raise

@@ -102,7 +102,11 @@ def test_command_and_task_run_the_same_service(attendees):
     assert "events.rsvp_reminder_day: 2" in out.getvalue()
     with at(START - timedelta(hours=1)):
         result = reminders_tick.enqueue()
-    assert result.return_value == {"events.rsvp_reminder_day": 0, "events.rsvp_reminder_hours": 2}
+    assert result.return_value == {
+        "events.rsvp_reminder_day": 0,
+        "events.rsvp_reminder_hours": 2,
+        "event_surveys": 0,
+    }
 
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -151,3 +151,17 @@ def test_with_the_immediate_backend_the_e_mail_goes_right_after_the_commit():
     assert mail.outbox == []
     rsvp_create(event=event, email="ana@example.org", first_name="Ana")
     assert [m.to for m in mail.outbox] == [["ana@example.org"]]
+
+
+def test_an_rsvp_made_again_while_its_old_e_mail_is_sending_still_gets_its_new_one(db_tasks):
+    event = make_event()
+    rsvp = rsvp_create(event=event, email="ana@example.org", first_name="Ana")
+    now = timezone.now()
+    ((pk, kind, attempt),) = outbox._claim(now, 10)
+    rsvp_cancel(rsvp=rsvp)
+    rsvp_create(event=event, email="ana@example.org", first_name="Ana")  # owes a new confirmation
+    # The old claim's outcome lands after that: it must not clear the new debt.
+    outbox._send_one(outbox._builders(), pk, kind, attempt, lease=now + outbox.LEASE)
+    assert owed() == ["events.rsvp_confirmation"]
+    assert rsvp_emails_send(now=later(1))["sent"] == 1
+    assert owed() == []

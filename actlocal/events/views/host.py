@@ -6,8 +6,6 @@ write goes through ``services.hosting``, which checks again.
 
 from __future__ import annotations
 
-import csv
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from actlocal.accounts.selectors import user_is_event_host
 from actlocal.core import places
+from actlocal.core.csv_safe import safe_writer
 from actlocal.events import checkin, ics, selectors, selectors_host
 from actlocal.events.models import Rsvp
 from actlocal.events.services import hosting
@@ -143,15 +142,6 @@ def attendees(request, slug: str):
     )
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value) -> str:
-    """A spreadsheet must not run a cell as a formula ("=HYPERLINK(...)" typed as a name)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def _iso(event, moment) -> str:
     if moment is None:
         return ""
@@ -169,12 +159,11 @@ def attendees_csv(request, slug: str):
     filename = f"{slugify(event.slug)[:80] or 'event'}-attendees.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
-    writer = csv.writer(response)
+    writer = safe_writer(response)
     writer.writerow(["name", "status", "walk_in", "rsvp_at", "checked_in_at", "email", "phone"])
     for row in rows:
         writer.writerow(
-            csv_safe(v)
-            for v in (
+            (
                 row["name"],
                 row["status"],
                 "yes" if row["walk_in"] else "no",

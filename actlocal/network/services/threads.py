@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -101,8 +101,35 @@ def thread_create(
     transaction.on_commit(
         lambda: _notify_mentions(users=mentioned, thread=thread, actor=author, excerpt=excerpt, target=thread)
     )
+    transaction.on_commit(
+        lambda: _notify_followers(thread=thread, actor=author, excerpt=excerpt, skip=mentioned)
+    )
     thread.unlinked_mentions = unlinked
     return thread
+
+
+def _notify_followers(*, thread: Thread, actor, excerpt: str, skip) -> None:
+    """People who follow the author, or the partner group whose space this is, hear of a new thread, if
+    they may read the space (a mention already told some of them)."""
+    from actlocal.social.models import Follow
+
+    space = thread.space
+    follows = Q(person__user=actor)
+    if space.group_id:
+        follows |= Q(group_id=space.group_id)
+    skipped = {user.pk for user in skip}
+    follower_ids = set(Follow.objects.filter(follows).values_list("follower_id", flat=True)) - skipped
+    users = selectors.users_who_can_see_space(space=space, user_ids=follower_ids)
+    if users:
+        title = _("%(name)s started “%(title)s” in %(space)s") % {
+            "name": actor.name or _("A leader"),
+            "title": thread.title,
+            "space": space.name,
+        }
+        _notify(
+            recipients=users, kind="follow.thread", title=title, url=thread.get_absolute_url(),
+            actor=actor, excerpt=excerpt, target=thread,
+        )  # fmt: skip
 
 
 @transaction.atomic

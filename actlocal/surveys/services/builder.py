@@ -8,6 +8,7 @@ answers mean. ``survey_new_version`` copies it into an editable draft instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -303,3 +304,31 @@ def survey_send_to_attendees(*, actor, survey: Survey) -> int:
         action="survey.send_to_attendees", actor=actor, target=survey, changes={"recipients": len(rsvps)}
     )
     return len(rsvps)
+
+
+# Long enough for people to get home; short enough that the evening is fresh in mind.
+AUTO_SEND_AFTER = timedelta(hours=1)
+# Older events are left alone, so that turning this on never mails a backlog of long-past events.
+AUTO_SEND_WITHIN = timedelta(days=14)
+
+
+def surveys_send_due(*, now=None) -> int:
+    """Send each open event survey's link to its attendees an hour after the event ends, once (the host
+    may also send it by hand earlier). Run by the background tick; returns how many surveys went out."""
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    due = Survey.objects.filter(
+        status=Survey.Status.OPEN,
+        sent_to_attendees_at__isnull=True,
+        event__ends_at__lte=now - AUTO_SEND_AFTER,
+        event__ends_at__gt=now - AUTO_SEND_WITHIN,
+    ).values_list("pk", flat=True)
+    sent = 0
+    for pk in list(due):
+        try:
+            survey_send_to_attendees(actor=None, survey=Survey.objects.get(pk=pk))
+        except ValidationError:
+            continue  # sent by hand meanwhile, or closed: nothing to do
+        sent += 1
+    return sent

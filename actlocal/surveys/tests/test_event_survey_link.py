@@ -86,3 +86,51 @@ def test_answers_that_come_through_the_e_mail_are_counted_as_from_the_event(clie
                                                       "q-priorities": ["climate"]})  # fmt: skip
 
     assert Response.objects.get().source == "event"
+
+
+def _ended(survey, ago):
+    event = survey.event
+    event.ends_at = timezone.now() - ago
+    event.starts_at = event.ends_at - timedelta(hours=2)
+    event.save()
+
+
+def test_the_link_goes_out_by_itself_an_hour_after_the_event(
+    event_survey, django_capture_on_commit_callbacks
+):
+    from actlocal.surveys.services.builder import surveys_send_due
+
+    _ended(event_survey, timedelta(hours=2))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert surveys_send_due() == 1
+    assert sorted(m.to[0] for m in mail.outbox) == ["ana@example.org", "ben@example.org"]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert surveys_send_due() == 0  # once
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.parametrize("ago", [timedelta(minutes=10), timedelta(days=30)])
+def test_too_soon_or_long_ago_nothing_goes_out_by_itself(event_survey, ago):
+    from actlocal.surveys.services.builder import surveys_send_due
+
+    _ended(event_survey, ago)
+    assert surveys_send_due() == 0
+    assert mail.outbox == []
+
+
+def test_a_closed_survey_does_not_go_out_by_itself(event_survey):
+    from actlocal.surveys.services.builder import surveys_send_due
+
+    _ended(event_survey, timedelta(hours=2))
+    event_survey.status = "closed"
+    event_survey.save()
+    assert surveys_send_due() == 0
+
+
+def test_the_reminders_clock_sends_the_link(event_survey, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    _ended(event_survey, timedelta(hours=3))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders")
+    assert sorted(m.to[0] for m in mail.outbox) == ["ana@example.org", "ben@example.org"]
