@@ -30,6 +30,7 @@ KINDS: dict[str, Kind] = {
         Kind("connection.accepted", _("My connection requests accepted"), Delivery.DAILY),
         Kind("follow.new", _("Someone follows me"), Delivery.WEEKLY),
         Kind("follow.thread", _("A leader or group I follow starts a thread"), Delivery.DAILY),
+        Kind("follow.event", _("A leader or group I follow hosts an event"), Delivery.DAILY),
     )
 }
 

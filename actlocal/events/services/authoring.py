@@ -19,6 +19,7 @@ from actlocal.accounts.models import User
 from actlocal.core.audit import audit_log
 from actlocal.core.emails import queue_email
 from actlocal.events import emails_authoring  # noqa: F401  (registers the e-mails queued here)
+from actlocal.events.followers import followers_tell_of_event
 from actlocal.events.models import Event, Rsvp
 
 # The longest cancellation reason kept (the model's limit; the form asks for less).
@@ -159,6 +160,7 @@ def event_publish(*, event: Event, actor: User) -> Event:
     event.save(update_fields=["status", "updated_at"])
     event.occurrences.filter(status=Event.Status.DRAFT).update(status=Event.Status.PUBLISHED)
     audit_log(action="event.publish", actor=actor, target=event)
+    transaction.on_commit(lambda: followers_tell_of_event(event=event, actor=actor))
     return event
 
 

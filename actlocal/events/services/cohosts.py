@@ -11,6 +11,7 @@ from actlocal.core.audit import audit_log
 from actlocal.core.emails import queue_email
 from actlocal.directory.models import PartnerGroup
 from actlocal.events import emails_authoring  # noqa: F401  (registers the e-mails queued here)
+from actlocal.events.followers import followers_tell_of_event
 from actlocal.events.models import CoHost, Event
 
 
@@ -50,4 +51,8 @@ def cohost_respond(*, cohost: CoHost, actor, accept: bool) -> CoHost:
         target=cohost.event,
         changes={"group": cohost.group.slug},
     )
+    if accept:
+        transaction.on_commit(
+            lambda: followers_tell_of_event(event=cohost.event, actor=actor, group_ids=[cohost.group_id])
+        )
     return cohost
