@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from actlocal.core.audit import audit_log
 from actlocal.core.emails import queue_email
+from actlocal.core.ratelimit import rate_limited
 from actlocal.directory import emails  # noqa: F401  (registers the e-mails queued here)
 from actlocal.directory.models import ContactMessage, Person
 
@@ -16,14 +16,7 @@ CONTACT_LIMIT_PER_HOUR = 5
 
 
 def _contact_rate_limited(sender) -> bool:
-    key = f"directory:contact:{sender.pk}"
-    cache.add(key, 0, timeout=3600)  # the window starts with the first message of the hour
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > CONTACT_LIMIT_PER_HOUR
+    return rate_limited(f"directory:contact:{sender.pk}", CONTACT_LIMIT_PER_HOUR, 3600)
 
 
 @transaction.atomic

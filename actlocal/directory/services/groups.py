@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.text import slugify
 
 from actlocal.core import places
 from actlocal.core.audit import audit_log
+from actlocal.core.slugs import unique_slug
 from actlocal.directory.models import Affiliation, PartnerGroup, Person
 from actlocal.directory.services._common import changed_fields
 
@@ -28,13 +28,8 @@ GROUP_FIELDS = (
 RESERVED_GROUP_SLUGS = {"new", "map"}  # /groups/new/ and /groups/map/ are pages of their own
 
 
-def _unique_group_slug(name: str) -> str:
-    base = slugify(name)[:200] or "group"
-    slug, n = base, 1
-    while slug in RESERVED_GROUP_SLUGS or PartnerGroup.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+def unique_group_slug(name: str, *, taken: set[str] | None = None) -> str:
+    return unique_slug(name, model=PartnerGroup, taken=taken, reserved=RESERVED_GROUP_SLUGS, fallback="group")
 
 
 def _apply_group(group: PartnerGroup, data: dict) -> list[str]:
@@ -55,7 +50,7 @@ def group_create(*, actor, data: dict) -> PartnerGroup:
 
     if not account_selectors.user_is_staff(actor):
         raise PermissionDenied("only staff create partner groups")
-    group = PartnerGroup(slug=_unique_group_slug(data["name"]))
+    group = PartnerGroup(slug=unique_group_slug(data["name"]))
     _apply_group(group, data)
     group.save()
     if "topics" in data:

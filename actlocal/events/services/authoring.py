@@ -12,12 +12,12 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from actlocal.accounts.models import User
 from actlocal.core.audit import audit_log
 from actlocal.core.emails import queue_email
+from actlocal.core.slugs import unique_slug
 from actlocal.events import emails_authoring  # noqa: F401  (registers the e-mails queued here)
 from actlocal.events.followers import followers_tell_of_event
 from actlocal.events.models import Event, Rsvp
@@ -75,12 +75,9 @@ def event_validate(*, fields: dict, event: Event | None = None) -> None:
         raise ValidationError(errors)
 
 
-def _unique_slug(title: str, starts_at: datetime) -> str:
-    base = slugify(f"{title} {starts_at:%Y-%m-%d}")[:200].strip("-") or "event"
-    slug, n = base, 2
-    while Event.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+def event_slug(title: str, starts_at: datetime, *, taken: set[str] | None = None) -> str:
+    """The title and the date: two "Madison follow-up"s in a series stay apart by day."""
+    return unique_slug(f"{title} {starts_at:%Y-%m-%d}", model=Event, taken=taken, fallback="event")
 
 
 def _apply(event: Event, fields: dict) -> dict:
@@ -104,7 +101,7 @@ def event_create(*, creator: User, fields: dict) -> Event:
     event_validate(fields=fields)
     event = Event(created_by=creator, status=Event.Status.DRAFT)
     _apply(event, fields)
-    event.slug = _unique_slug(event.title, event.starts_at)
+    event.slug = event_slug(event.title, event.starts_at)
     event.host_person = getattr(creator, "person", None)
     event.save()
     event.hosts.add(creator)

@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from actlocal.core import places
 from actlocal.directory.models import Person
+from actlocal.events.services.authoring import event_slug
 from actlocal.imports.mapping import parse_when
 from actlocal.imports.models import ImportBatch, Kind, SourceRecord
 from actlocal.imports.services.merge import recount_seats
@@ -41,18 +41,6 @@ def event_refs(source) -> dict[str, int]:
 def _aware(text: str, zone: str):
     naive = parse_when(text)
     return timezone.make_aware(naive, ZoneInfo(zone)) if naive is not None else None
-
-
-def _unique_slug(title: str, when, taken: set[str]) -> str:
-    from actlocal.events.models import Event
-
-    base = slugify(f"{title} {when:%Y-%m-%d}")[:200].strip("-") or "event"
-    slug, n = base, 1
-    while slug in taken or Event.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    taken.add(slug)
-    return slug
 
 
 def _split(rows, batch, counts):
@@ -84,7 +72,7 @@ def import_event_rows(batch: ImportBatch, rows, progress) -> dict:
         zone = place.timezone if place is not None else settings.TIME_ZONE
         starts = _aware(values["starts_at"], zone)
         ends = _aware(values["ends_at"], zone) if values.get("ends_at") else starts + timedelta(hours=2)
-        event = Event(title=values["title"], slug=_unique_slug(values["title"], starts, taken), starts_at=starts,
+        event = Event(title=values["title"], slug=event_slug(values["title"], starts, taken=taken), starts_at=starts,
                       ends_at=ends, timezone=zone, venue_name=values.get("venue_name", ""),
                       street_address=values.get("street_address", ""), description=values.get("description", ""),
                       status=Event.Status.DRAFT)  # fmt: skip

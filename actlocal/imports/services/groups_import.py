@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from actlocal.core import places
 from actlocal.core.audit import audit_log
 from actlocal.directory.models import PartnerGroup
+from actlocal.directory.services.groups import unique_group_slug
 from actlocal.imports.matching import match
 from actlocal.imports.matching_groups import AUTO_MERGE, REVIEW, GroupRecord, compare_groups
 from actlocal.imports.models import DuplicatePair, ImportBatch, Kind, MergeRecord, SourceRecord
@@ -26,16 +26,6 @@ GROUP_VALUE_FIELDS = (
     "mission",
     "meeting_times",
 )
-
-
-def _unique_slug(name: str, taken: set[str]) -> str:
-    base = slugify(name)[:200] or "group"
-    slug, n = base, 1
-    while slug in taken or PartnerGroup.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    taken.add(slug)
-    return slug
 
 
 def _existing_records() -> list[GroupRecord]:
@@ -115,7 +105,7 @@ def import_group_rows(batch: ImportBatch, rows, progress) -> dict:
             _number, values, key, digest, _text = new[k - offset]
             created = False
             if group_id is None:
-                group = PartnerGroup(name=values["name"], slug=_unique_slug(values["name"], taken))
+                group = PartnerGroup(name=values["name"], slug=unique_group_slug(values["name"], taken=taken))
                 _fill(group, values)
                 group.save()
                 group_id = owner[root] = group.pk

@@ -57,3 +57,9 @@ def test_staff_can_look_for_duplicate_people_already_known(client, staff, db):
     pair = DuplicatePair.objects.get(kind="people")
     assert "same first name" in pair.reasons and Person.objects.count() == 2  # queued, not merged
     assert client.post("/imports/review/nothing/find/").status_code == 404
+
+
+def test_an_imported_group_never_takes_a_slug_that_is_a_page_of_its_own(write_csv, run_command, db):
+    run_command("import_groups", str(write_csv("g.csv", "group_id,name,zip\ng1,New,53703\ng2,Map,53703\n")),
+                "--source", "Org A")  # fmt: skip
+    assert sorted(PartnerGroup.objects.values_list("slug", flat=True)) == ["map-2", "new-2"]

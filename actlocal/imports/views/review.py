@@ -10,12 +10,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from actlocal.core.visibility import can_view
 from actlocal.imports import selectors, services
 from actlocal.imports.forms import DecisionForm
 from actlocal.imports.models import DuplicatePair, Kind
 
 PERSON_FIELDS = ["first_name", "last_name", "email", "phone", "street_address", "zip_code", "city", "state",
                  "languages", "website"]  # fmt: skip
+# Marks a value the reviewer may not see; the template says so instead of showing it.
+HIDDEN = object()
 GROUP_FIELDS = ["name", "website", "contact_email", "contact_phone", "zip_code", "city", "state"]
 
 
@@ -27,13 +30,17 @@ def review_queue(request):
     return render(request, "imports/review_queue.html", {"pairs": pairs, "kind": kind})
 
 
-def _side(obj, fields):
-    """One record's values, each with where it came from (survivorship keeps the source of each field)."""
+def _side(obj, fields, viewer):
+    """One record's values as the reviewer may see them (a leader's "only me" field stays hidden, even
+    from staff), each with where it came from (survivorship keeps the source of each field)."""
     records = selectors.records_of(obj)
     by_id = {r.pk: f"{r.source.name}: {r.external_id}" for r in records}
     provenance = getattr(obj, "field_sources", None) or {}
     origins = [by_id.get(provenance.get(f), "") for f in fields]
-    return {"obj": obj, "values": [getattr(obj, f) for f in fields], "origins": origins, "records": records}
+    values = [
+        getattr(obj, f) if f not in obj.VISIBILITY or can_view(obj, f, viewer) else HIDDEN for f in fields
+    ]
+    return {"obj": obj, "values": values, "origins": origins, "records": records}
 
 
 @login_required
@@ -58,7 +65,7 @@ def review_pair(request, pair_id: int):
         messages.info(request, _("This pair has already been decided."))
         return redirect("imports:review")
     fields = PERSON_FIELDS if pair.kind == Kind.PEOPLE else GROUP_FIELDS
-    left, right = _side(pair.left, fields), _side(pair.right, fields)
+    left, right = _side(pair.left, fields, request.user), _side(pair.right, fields, request.user)
     model = type(pair.left)
     rows = [
         {
@@ -67,7 +74,12 @@ def review_pair(request, pair_id: int):
             "right": rv,
             "left_origin": lo,
             "right_origin": ro,
-            "differs": bool(lv) and bool(rv) and str(lv).casefold() != str(rv).casefold(),
+            "left_hidden": lv is HIDDEN,
+            "right_hidden": rv is HIDDEN,
+            "differs": HIDDEN not in (lv, rv)
+            and bool(lv)
+            and bool(rv)
+            and str(lv).casefold() != str(rv).casefold(),
         }
         for f, lv, rv, lo, ro in zip(
             fields, left["values"], right["values"], left["origins"], right["origins"], strict=True

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from actlocal.core.audit import audit_log
+from actlocal.core.slugs import unique_slug
 from actlocal.directory.models import Topic
 from actlocal.surveys.models import Choice, Finding, Question, Response, Survey
 
@@ -39,11 +40,7 @@ def survey_is_locked(survey: Survey) -> bool:
 
 
 def _unique_slug(title: str) -> str:
-    base = slugify(title)[:200] or "survey"
-    slug, n = base, 2
-    while Survey.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug(title, model=Survey, fallback="survey")
 
 
 @transaction.atomic
