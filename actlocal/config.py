@@ -99,7 +99,7 @@ def database_from_url(name: str, url: str, *, base_dir: Path, conn_max_age: int)
             "timeout": 20,
             "init_command": (
                 "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=20000;"
-                "PRAGMA cache_size=-64000;PRAGMA temp_store=MEMORY;PRAGMA mmap_size=268435456"
+                "PRAGMA cache_size=-64000;PRAGMA temp_store=MEMORY;PRAGMA mmap_size=268435456;PRAGMA wal_autocheckpoint=10000"
             ),
         }
         # A file, not memory, so tests run in WAL mode like production and threads share one database;

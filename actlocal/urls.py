@@ -14,8 +14,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("api/tokens/", include("actlocal.api.token_urls")),
-    path("", include("actlocal.directory.urls")),
+    # Events before the directory, whose patterns have no prefix: an RSVP surge resolves this list each time.
     path("events/", include("actlocal.events.urls")),
+    path("", include("actlocal.directory.urls")),
     path("network/", include("actlocal.network.urls")),
     path("notifications/", include("actlocal.notifications.urls")),
     path("", include("actlocal.social.urls")),  # /messages/… and /connections/…

@@ -40,7 +40,7 @@ CLIENT_THREADS = 16
 # Measured here (SQLite, load ~8, same run): 1 thread 401 RSVPs/s, 2 threads 273, 8 threads 229; bare
 # inserts barely change (one statement each). PostgreSQL: eight, as ``make serve`` runs: its row locks
 # let other events' RSVPs proceed, and a thread waiting on the network leaves the GIL to the others.
-SERVER_THREADS = {"sqlite": 1, "postgresql": 8}
+SERVER_THREADS = {"sqlite": 1, "postgresql": 2}
 EMAIL_DOMAIN = "rsvp-surge.bench.invalid"
 SLUG_PREFIX = "bench-rsvp-surge-"
 BASELINE_PATH = "/_bench/insert/"

@@ -34,12 +34,14 @@ from actlocal.directory.models import Person
 from actlocal.directory.services import normalize_email, person_match_or_create
 from actlocal.events import outbox, sql
 from actlocal.events.models import Event, Rsvp
+from actlocal.events.services.rsvp_take import after_rsvp_commit, fills_blanks, rsvp_take
 
 PHONE_RE = re.compile(r"^[0-9+()\-. ]{7,32}$")
 # A duplicate-person or duplicate-RSVP race on PostgreSQL surfaces as an IntegrityError; the retry finds
 # the row the other request committed. Three tries is plenty: the second one always sees it.
 CREATE_ATTEMPTS = 3
 RESEND_SECONDS = 600
+EMAIL_MAX_LENGTH = 254  # Person.email's column (RFC 5321's limit on a path)
 
 
 def event_open_error(event: Event) -> str | None:
@@ -59,6 +61,8 @@ def _clean(*, email: str, first_name: str, last_name: str, zip_code: str, phone:
     email = normalize_email(email)
     if not email:
         errors["email"] = _("Enter your e-mail address.")
+    elif len(email) > EMAIL_MAX_LENGTH:
+        errors["email"] = _("Enter an e-mail address of at most 254 characters.")
     else:
         try:
             validate_email(email)
@@ -213,7 +217,7 @@ def _person_for(*, user, data: dict, source: str) -> tuple[Person, bool]:
     # stranger typing a known address only fills blanks).
     person = sql.fetch_one(Person, MATCH_FIELDS, order_by="id", email=data["email"])
     if person is not None:
-        if _fills_blanks(person, data):
+        if fills_blanks(person, data):
             return person_match_or_create(**data, actor=None, source=f"rsvp:{source}")
         return person, False
     # Someone new: made as ``person_match_or_create`` makes her (same fields, same place look-up), without
@@ -225,12 +229,6 @@ def _person_for(*, user, data: dict, source: str) -> tuple[Person, bool]:
     person.set_place(places.place_or_none(data["zip_code"]) if data["zip_code"] else None)
     sql.insert(person)
     return person, True
-
-
-def _fills_blanks(person: Person, data: dict) -> bool:
-    if data["zip_code"] and not person.zip_code:
-        return True
-    return any(data[field] and not getattr(person, field) for field in ("first_name", "last_name", "phone"))
 
 
 def rsvp_create(
@@ -262,6 +260,15 @@ def rsvp_create(
     problem = event_open_error(event)
     if problem:
         raise ValidationError(problem, code="closed")
+    if user is None or not user.is_authenticated:
+        # The common case in one round trip (PostgreSQL) or one short write turn (SQLite); None when
+        # this RSVP is not that case, having written nothing.
+        try:
+            rsvp = rsvp_take(event_id=event.pk, data=data, source=source)
+        except IntegrityError:
+            rsvp = None  # a race the general path's retries are made for
+        if rsvp is not None:
+            return rsvp
     for attempt in range(1, CREATE_ATTEMPTS + 1):
         try:
             with sql.writer_turn():
@@ -335,15 +342,8 @@ def _rsvp_create_once(*, event_id: int, data: dict, user, source: str) -> Rsvp:
     if new_person and actor is None:
         changes["new_person"] = person.pk  # met through this RSVP (see _person_for)
     audit_log(action=action, actor=actor, target=rsvp, changes=changes)
-    transaction.on_commit(_after_rsvp_commit)
+    transaction.on_commit(after_rsvp_commit)
     return rsvp
-
-
-def _after_rsvp_commit() -> None:
-    from actlocal.events.reminders import reminders_ensure_scheduled
-
-    outbox.rsvp_emails_kick()
-    reminders_ensure_scheduled()
 
 
 def _resend_details(rsvp: Rsvp) -> None:

@@ -101,6 +101,30 @@ def test_bad_input_is_explained_and_kept(client):
     assert not Rsvp.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("first_name", "R" * 101, "Keep your first name under 100 characters."),
+        ("last_name", "P" * 101, "Keep your last name under 100 characters."),
+        ("email", "r" * 243 + "@example.org", "Enter an e-mail address of at most 254 characters."),
+        ("first_name", "   ", "Enter your first name."),
+        ("phone", "call me maybe", "Enter a phone number with digits only"),
+    ],
+)
+def test_each_field_s_error_is_shown_beside_it_with_the_rest_kept(client, field, value, message):
+    # The service validates (the view no longer does it twice): its message reaches the form, once.
+    event = make_event()
+    response = post_rsvp(client, event, {**FORM, field: value}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert message in body
+    assert body.count(message) == 1
+    assert f'<div class="error" id="id_{field}_error"><p>{message}' in body
+    for other, kept in FORM.items():
+        if other != field:
+            assert f'value="{kept}"' in body
+    assert not Rsvp.objects.exists()
+
+
 def test_unknown_zip_is_a_field_error(client):
     event = make_event()
     response = post_rsvp(client, event, {**FORM, "zip_code": "00000"})

@@ -25,7 +25,7 @@ def orm_params(obj, plan):
 def same_as_orm(obj, plan) -> bool:
     """The columns the fast path may pass straight through hold what the ORM would send (the others take
     the ORM's own path in both; PostgreSQL's JSON wrappers do not compare equal)."""
-    fast, orm = sql._insert_params(obj, plan), orm_params(obj, plan)
+    fast, orm = sql._insert_params(obj, plan, sql._db()), orm_params(obj, plan)
     return [a for (_f, _n, p), a in zip(plan, fast, strict=True) if p] == [
         b for (_f, _n, p), b in zip(plan, orm, strict=True) if p
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -34,6 +35,14 @@ class RsvpForm(forms.Form):
             # Signed in, she RSVPs as her account: its verified address, not one typed here.
             del self.fields["email"]
 
+    def show_errors(self, errors: dict[str, list[str]]) -> None:
+        """Show what the service found wrong (``rsvp_create``'s field errors), with what was typed kept,
+        instead of validating a second time. An error for a field this form lacks goes on top."""
+        self._errors = ErrorDict(renderer=self.renderer)
+        self.cleaned_data = {}
+        for field, messages in errors.items():
+            self.add_error(field if field in self.fields else None, messages)
+
 
 def rsvp_form_initial(user) -> dict:
     if user is None or not user.is_authenticated:
@@ -51,42 +60,47 @@ def rsvp_form_initial(user) -> dict:
 
 
 def _panel_or_page(request, event: Event, context: dict, *, status: int = 200):
-    from actlocal.events.templatetags.rsvp import panel_context
+    from actlocal.events.templatetags.rsvp import DONE, panel_context
 
-    context = {**panel_context(request, event, outcome=context.get("outcome", "")), **context}
+    outcome = context.get("outcome", "")
+    context = {**panel_context(request, event, outcome=outcome), **context}
+    # After a done RSVP the panel is only its result: a template of its own, a third of the full one's cost.
+    context["panel_template"] = (
+        "events/rsvp_panel_done.html" if outcome in DONE else "events/rsvp_panel_inner.html"
+    )
     if request.htmx:
         # HTMX swaps only 2xx responses by default, and the panel shows its own errors.
-        return render(request, "events/rsvp_panel_inner.html", context)
+        return render(request, context["panel_template"], context)
     return render(request, "events/rsvp_result.html", context, status=status)
 
 
 @require_POST
 def rsvp_submit(request, slug: str):
     event = event_for_rsvp(viewer=request.user, slug=slug)
-    if request.POST.get(HONEYPOT):
+    post = request.POST
+    if post.get(HONEYPOT):
         # A bot filled the invisible field: look successful, save nothing.
         return _panel_or_page(request, event, {"outcome": "received"})
-    form = RsvpForm(request.POST, user=request.user)
-    if not form.is_valid():
-        return _panel_or_page(request, event, {"form": form, "outcome": "invalid"}, status=400)
-    data = form.cleaned_data
     user = request.user if request.user.is_authenticated else None
+    # The service validates every field (and names each error), so the form is built only to show
+    # errors: validating here too cost as much as the rest of the view in an RSVP surge.
     try:
         rsvp = rsvp_create(
             event=event,
-            email=user.email if user else data["email"],
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            zip_code=data["zip_code"],
-            phone=data["phone"],
+            email=user.email if user else post.get("email", ""),
+            first_name=post.get("first_name", ""),
+            last_name=post.get("last_name", ""),
+            zip_code=post.get("zip_code", ""),
+            phone=post.get("phone", ""),
             user=user,
             source="web",
         )
     except ValidationError as exc:
+        form = RsvpForm(post, user=request.user)
         if hasattr(exc, "error_dict"):
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            form.show_errors(exc.message_dict)
             return _panel_or_page(request, event, {"form": form, "outcome": "invalid"}, status=400)
+        form.show_errors({})
         refusal = exc.messages[0]
         status = 409 if exc.code == "full" else 400
         return _panel_or_page(

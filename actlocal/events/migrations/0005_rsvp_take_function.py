@@ -1,0 +1,139 @@
+"""PostgreSQL: the function behind ``events/services/rsvp_take.py``, the common RSVP in one round trip.
+
+The function lists no column: each row comes from Python as JSON built from the model's own fields and
+defaults (``jsonb_populate_record``), and the function only fills in what the database decides (ids,
+status, the seat). So a field added to Person, Rsvp or AuditEntry later needs no change here.
+SQLite has no functions of this kind; ``rsvp_take`` runs the same steps as statements there.
+"""
+
+from django.db import migrations
+
+CREATE = r"""
+CREATE OR REPLACE FUNCTION actlocal_rsvp_take(
+    p_event_id bigint,
+    p_now timestamptz,
+    p_person jsonb,
+    p_rsvp jsonb,
+    p_audit jsonb,
+    p_published text,
+    p_confirmed text,
+    p_waitlisted text,
+    p_confirmed_email text,
+    p_waitlisted_email text
+) RETURNS TABLE (o_rsvp_id bigint, o_status text, o_waitlist_position integer, o_person_id bigint,
+                 o_new_person boolean)
+LANGUAGE plpgsql
+AS $fn$
+DECLARE
+    v_email text := p_person ->> 'email';
+    v_person_id bigint;
+    v_known_first text;
+    v_known_last text;
+    v_known_phone text;
+    v_known_zip text;
+    v_event_status text;
+    v_ends_at timestamptz;
+    v_capacity integer;
+    v_waitlist_enabled boolean;
+    v_confirmed integer;
+    v_waiting integer;
+    v_status text;
+    v_person directory_person;
+    v_rsvp events_rsvp;
+    v_audit core_auditentry;
+BEGIN
+    -- The general path's lock order: the address (services/rsvp._lock_email), then the event.
+    PERFORM pg_advisory_xact_lock(hashtextextended('rsvp:' || v_email, 0));
+    SELECT p.id, p.first_name, p.last_name, p.phone, p.zip_code
+      INTO v_person_id, v_known_first, v_known_last, v_known_phone, v_known_zip
+      FROM directory_person p WHERE p.email = v_email ORDER BY p.id LIMIT 1;
+    IF v_person_id IS NOT NULL THEN
+        -- A blank of hers this RSVP would fill, or an RSVP she already has: the general path's cases.
+        IF (p_person ->> 'zip_code' <> '' AND v_known_zip = '')
+           OR (p_person ->> 'first_name' <> '' AND v_known_first = '')
+           OR (p_person ->> 'last_name' <> '' AND v_known_last = '')
+           OR (p_person ->> 'phone' <> '' AND v_known_phone = '') THEN
+            RETURN;
+        END IF;
+        PERFORM 1 FROM events_rsvp r WHERE r.event_id = p_event_id AND r.person_id = v_person_id;
+        IF FOUND THEN
+            RETURN;
+        END IF;
+    END IF;
+
+    SELECT e.status, e.ends_at, e.capacity, e.waitlist_enabled, e.confirmed_count, e.waitlist_count
+      INTO v_event_status, v_ends_at, v_capacity, v_waitlist_enabled, v_confirmed, v_waiting
+      FROM events_event e WHERE e.id = p_event_id FOR UPDATE;
+    IF NOT FOUND OR v_event_status IS DISTINCT FROM p_published OR v_ends_at <= p_now
+       OR v_confirmed IS NULL OR v_waiting IS NULL THEN
+        RETURN;  -- closed, or counters never counted: the general path says why, or counts them
+    END IF;
+    IF v_capacity IS NULL OR v_confirmed < v_capacity THEN
+        v_status := p_confirmed;
+        UPDATE events_event SET confirmed_count = v_confirmed + 1 WHERE id = p_event_id;
+    ELSIF v_waitlist_enabled THEN
+        v_status := p_waitlisted;
+        v_waiting := v_waiting + 1;
+        UPDATE events_event SET waitlist_count = v_waiting WHERE id = p_event_id;
+    ELSE
+        RETURN;  -- full with no waitlist: the general path refuses with its message
+    END IF;
+
+    o_new_person := v_person_id IS NULL;
+    IF o_new_person THEN
+        -- OVERRIDING USER VALUE: the record's empty id gives way to the identity column's own.
+        v_person := jsonb_populate_record(NULL::directory_person, p_person);
+        INSERT INTO directory_person OVERRIDING USER VALUE SELECT v_person.* RETURNING id INTO v_person_id;
+    END IF;
+
+    v_rsvp := jsonb_populate_record(NULL::events_rsvp, p_rsvp);
+    v_rsvp.event_id := p_event_id;
+    v_rsvp.person_id := v_person_id;
+    v_rsvp.status := v_status;
+    -- Arrival order is the order of taking the event's lock (the waitlist is sorted by it): stamped now.
+    v_rsvp.created_at := clock_timestamp();
+    v_rsvp.updated_at := v_rsvp.created_at;
+    v_rsvp.email_kind := CASE WHEN v_status = p_confirmed THEN p_confirmed_email ELSE p_waitlisted_email END;
+    INSERT INTO events_rsvp OVERRIDING USER VALUE SELECT v_rsvp.* RETURNING id INTO v_rsvp.id;
+
+    -- What services/rsvp writes for an RSVP: its target as str(rsvp), and who was met through it.
+    v_audit := jsonb_populate_record(NULL::core_auditentry, p_audit);
+    v_audit.target_id := v_rsvp.id::text;
+    v_audit.target_repr := format('RSVP %s (%s)', v_rsvp.id, v_status);
+    v_audit.changes := jsonb_build_object('status', v_status, 'source', v_rsvp.source)
+        || CASE WHEN o_new_person THEN jsonb_build_object('new_person', v_person_id) ELSE '{}'::jsonb END;
+    INSERT INTO core_auditentry OVERRIDING USER VALUE SELECT v_audit.*;
+
+    o_rsvp_id := v_rsvp.id;
+    o_status := v_status;
+    o_waitlist_position := CASE WHEN v_status = p_waitlisted THEN v_waiting END;
+    o_person_id := v_person_id;
+    RETURN NEXT;
+END;
+$fn$;
+"""
+
+DROP = (
+    "DROP FUNCTION IF EXISTS actlocal_rsvp_take("
+    "bigint, timestamptz, jsonb, jsonb, jsonb, text, text, text, text, text)"
+)
+
+
+def create(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(CREATE, params=None)  # its own % signs are not placeholders
+
+
+def drop(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP, params=None)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("core", "0001_initial"),
+        ("directory", "0004_person_field_sources"),
+        ("events", "0004_rsvp_email_outbox"),
+    ]
+
+    operations = [migrations.RunPython(create, drop)]
