@@ -35,11 +35,11 @@ from bench.registry import BenchContext, benchmark
 ROOT = Path(__file__).resolve().parent.parent
 CLIENT_THREADS = 16
 # Python threads per granian worker (``--blocking-threads``), per engine; BENCH_SERVER_THREADS overrides.
-# SQLite: one. It admits one writer at a time, so more threads per worker only queue on its write lock,
-# polling for it, while the thread that holds it waits for the GIL behind them before each statement.
-# Measured here (SQLite, load ~8, same run): 1 thread 401 RSVPs/s, 2 threads 273, 8 threads 229; bare
-# inserts barely change (one statement each). PostgreSQL: eight, as ``make serve`` runs: its row locks
-# let other events' RSVPs proceed, and a thread waiting on the network leaves the GIL to the others.
+# SQLite: one. It admits one writer at a time, so a second thread per worker only waits for the write lock
+# or, holding it, for the GIL. Measured here (quiet machine, same run): 1 thread 1,352 RSVPs/s, 2 threads
+# 1,147. PostgreSQL: two. A thread waiting on the network leaves the GIL to the other; more threads queue
+# on the popular event's row lock and the GIL (same run, popular / many RSVPs/s: 1 thread 982 / 968,
+# 2 threads 1,054 / 1,034, 3 threads 1,010 / 1,030).
 SERVER_THREADS = {"sqlite": 1, "postgresql": 2}
 EMAIL_DOMAIN = "rsvp-surge.bench.invalid"
 SLUG_PREFIX = "bench-rsvp-surge-"

@@ -154,7 +154,13 @@ _PLAIN = {
     models.IntegerField: (int, type(None)),  # exact types: a bool is not passed as an int
     models.PositiveSmallIntegerField: (int, type(None)),
     models.PositiveIntegerField: (int, type(None)),
+    models.DateTimeField: (type(None),),  # an unset moment (a datetime itself is converted)
 }
+
+
+# What a field class may override to change a value on its way to the database: a subclass of a plain
+# type that overrides none of these (``VisibilityField``, a CharField with choices) is as plain as its base.
+_CONVERTING = ("pre_save", "get_prep_value", "get_db_prep_value", "get_db_prep_save", "to_python")
 
 
 def _plain_types(field: models.Field) -> tuple | None:
@@ -163,7 +169,14 @@ def _plain_types(field: models.Field) -> tuple | None:
         models.BigAutoField,
     ):
         return (int, type(None))
-    return _PLAIN.get(type(field))
+    for base, types in _PLAIN.items():
+        if type(field) is base:
+            return types
+        if isinstance(field, base) and all(
+            getattr(type(field), name) is getattr(base, name) for name in _CONVERTING
+        ):
+            return types
+    return None
 
 
 @cache
@@ -178,42 +191,85 @@ def _insert_sql(model: type[models.Model], vendor: str) -> tuple[list, str, bool
     return plan, statement, returning
 
 
-def _insert_params(obj: models.Model, plan: list, db) -> list:
-    params = []
-    for field, attname, plain in plan:
-        if plain is not None:
-            value = getattr(obj, attname)
-            if type(value) in plain:
-                params.append(value)
-                continue
-        params.append(field.get_db_prep_save(field.pre_save(obj, True), db))
-    return params
+def _prep(field: models.Field, plain: tuple | None, value, db):
+    # A value of a type the field hands to the driver unchanged skips three calls (see _PLAIN).
+    if plain is not None and type(value) in plain:
+        return value
+    return field.get_db_prep_save(value, db)
+
+
+class PreparedInsert:
+    """``obj.save()`` for a new, single-table row, in one ``INSERT``, with every value converted when this
+    is made: every field's own defaults and conversions (``auto_now_add``, datetimes on SQLite) and the
+    ``pre_save``/``post_save`` signals, as the ORM would send them (the search index listens to people).
+
+    Why made apart from run: a value converted here is not converted under a lock. ``set`` puts in what is
+    decided later (an id, a status, the moment of arrival), converted the same way."""
+
+    def __init__(self, obj: models.Model):
+        model = type(obj)
+        self.obj, self.db = obj, _db()
+        if pre_save.has_listeners(model):
+            pre_save.send(sender=model, instance=obj, raw=False, using=self.db.alias, update_fields=None)
+        self.plan, self.statement, self.returning = _insert_sql(model, self.db.vendor)
+        self.index = _attname_index(model, self.db.vendor)
+        self.params = [
+            _prep(field, plain, field.pre_save(obj, True), self.db) for field, _attname, plain in self.plan
+        ]
+
+    def set(self, attname: str, value) -> None:
+        setattr(self.obj, attname, value)
+        i = self.index[attname]
+        field, _attname, plain = self.plan[i]
+        self.params[i] = _prep(field, plain, value, self.db)
+
+    def run(self) -> int:
+        """Insert the row; returns (and sets) its primary key."""
+        obj, db = self.obj, self.db
+        cursor = _run(db, self.statement, self.params)
+        obj.pk = cursor.fetchone()[0] if self.returning else cursor.lastrowid
+        obj._state.adding = False
+        obj._state.db = db.alias
+        if post_save.has_listeners(type(obj)):
+            post_save.send(
+                sender=type(obj), instance=obj, created=True, update_fields=None, raw=False, using=db.alias
+            )
+        return obj.pk
+
+
+@cache
+def _attname_index(model: type[models.Model], vendor: str) -> dict[str, int]:
+    plan = _insert_sql(model, vendor)[0]
+    return {attname: i for i, (_field, attname, _plain) in enumerate(plan)}
 
 
 def insert(obj: models.Model) -> None:
-    """``obj.save()`` for a new, single-table row, in one ``INSERT``: every field's own defaults and
-    conversions (``auto_now_add``, datetimes on SQLite) and the ``pre_save``/``post_save`` signals, as
-    the ORM would send them (the search index listens to people)."""
-    model = type(obj)
-    if model.save is not models.Model.save:  # a model with its own save() gets it
+    """``obj.save()`` for a new row in one ``INSERT`` (see ``PreparedInsert``); a model with its own
+    ``save()`` gets it."""
+    if type(obj).save is not models.Model.save:
         obj.save(force_insert=True)
         return
+    PreparedInsert(obj).run()
+
+
+def fetch_values(model, fields: tuple[str, ...], *, order_by: str = "", **where) -> tuple | None:
+    """The first matching row's values as the driver hands them (no conversion, no instance), in the order
+    of ``fields``; None when there is none. For reads under a lock that need only numbers and text."""
     db = _db()
-    alias = db.alias
-    if pre_save.has_listeners(model):
-        pre_save.send(sender=model, instance=obj, raw=False, using=alias, update_fields=None)
-    plan, statement, returning = _insert_sql(model, db.vendor)
-    cursor = _run(db, statement, _insert_params(obj, plan, db))
-    obj.pk = cursor.fetchone()[0] if returning else cursor.lastrowid
-    obj._state.adding = False
-    obj._state.db = alias
-    if post_save.has_listeners(model):
-        post_save.send(sender=model, instance=obj, created=True, update_fields=None, raw=False, using=alias)
+    tail = (f"ORDER BY {_column(model, order_by)} " if order_by else "") + "LIMIT 1"
+    sql = _select_sql(model, tuple(fields), tuple(where), tail, db.vendor)
+    return _run(db, sql, list(where.values())).fetchone()
 
 
 @cache
 def _row_plan(model: type[models.Model]) -> list:
-    return [(f, f.column) for f in model._meta.concrete_fields if not f.primary_key]
+    """Per column: the field, its name, the value types it passes through unconverted (see _PLAIN), and
+    whether its ``pre_save`` is its own (``auto_now``) rather than a plain read of the attribute."""
+    return [
+        (f, f.column, f.attname, _plain_types(f), type(f).pre_save is not models.Field.pre_save)
+        for f in model._meta.concrete_fields
+        if not f.primary_key
+    ]
 
 
 def _json_default(value):
@@ -227,8 +283,9 @@ def row_json(obj: models.Model) -> str:
     every concrete field but the key, with its default and ``pre_save`` (``auto_now_add``) applied, as the
     ORM's INSERT would write it. A JSON field's value stays an object, not a string holding one."""
     values = {}
-    for field, column in _row_plan(type(obj)):
-        values[column] = field.get_prep_value(field.pre_save(obj, True))
+    for field, column, attname, plain, own_pre_save in _row_plan(type(obj)):
+        value = field.pre_save(obj, True) if own_pre_save else getattr(obj, attname)
+        values[column] = value if plain is not None and type(value) in plain else field.get_prep_value(value)
     return json.dumps(values, default=_json_default, separators=(",", ":"))
 
 
@@ -238,6 +295,14 @@ try:
     import fcntl
 except ImportError:  # pragma: no cover - not on Windows; SQLite's own busy handler still serialises
     fcntl = None
+
+# A checkpoint copies the write-ahead log back into the database. SQLite runs one inside the commit that
+# takes the log past ``wal_autocheckpoint`` pages, so inside a writer's turn, while every other writer
+# waits. Each RSVP writer runs one itself every CHECKPOINT_EVERY turns, after its turn, while the others
+# write on; the log then rarely reaches the automatic threshold (two app workers, 200 turns of ~17 pages:
+# under the 10,000 set in config.py). Measured in the surge benchmark (SQLite, one run each): the lock's
+# holders used 1.60 of 2 cores with the automatic checkpoints, 1.68 with none at all.
+CHECKPOINT_EVERY = 200
 
 # One descriptor per thread and database: ``flock`` excludes other open files, so threads of one process
 # queue on it too (as their database connections are per thread as well).
@@ -249,6 +314,7 @@ class _TurnFile:
 
     def __init__(self, path: str):
         self.fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        self.turns = 0
 
     def __del__(self):
         os.close(self.fd)
@@ -282,9 +348,22 @@ def writer_turn():
         # In the temporary folder, named after the database, so no stray file is left beside it.
         digest = hashlib.sha256(os.path.realpath(name).encode()).hexdigest()[:16]
         files[name] = _TurnFile(os.path.join(tempfile.gettempdir(), f"actlocal-rsvp-writers-{digest}"))
-    fd = files[name].fd
-    fcntl.flock(fd, fcntl.LOCK_EX)
+    turn = files[name]
+    fcntl.flock(turn.fd, fcntl.LOCK_EX)
     try:
         yield
     finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+        fcntl.flock(turn.fd, fcntl.LOCK_UN)
+    turn.turns += 1
+    if turn.turns % CHECKPOINT_EVERY == 0:
+        checkpoint(db)
+
+
+def checkpoint(db) -> tuple[int, int, int] | None:
+    """Copy SQLite's write-ahead log back into the database, as far as readers allow, outside any writer's
+    turn. PASSIVE: waits for, and blocks, no reader or writer. Returns SQLite's (busy, frames in the log,
+    frames copied); None when there is nothing to do it on."""
+    if db.vendor != "sqlite" or db.in_atomic_block or db.connection is None:
+        return None
+    with db.wrap_database_errors:
+        return tuple(db.connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone())

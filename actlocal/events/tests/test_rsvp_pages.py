@@ -294,3 +294,42 @@ def test_panel_html_has_no_inline_styles_or_scripts(client):
     page = client.get(event.get_absolute_url()).content.decode()
     panel = re.search(r'<section id="rsvp-panel".*?</section>', page, re.S).group(0)
     assert "style=" not in panel and "<script" not in panel
+
+
+@pytest.mark.parametrize(
+    ("outcome", "position", "shown"),
+    [
+        ("confirmed", None, True),
+        ("waitlisted", 3, False),
+        ("already", None, False),
+        ("received", None, False),
+    ],
+)
+def test_the_done_panel_kept_per_process_is_the_panel_a_full_render_gives(outcome, position, shown):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from actlocal.events.views.rsvp import done_panel_html
+
+    event = make_event(street_address="149 Waubesa St", online_url="")
+    context = {
+        "event": event,
+        "outcome": outcome,
+        "position": position,
+        "show_address": shown,
+        "show_online_link": False,
+        "online_link_later": False,
+    }
+    place = (event.street_address, event.city, event.state, event.zip_code, event.online_url)
+    for language in ("en", "es"):
+        with translation.override(language):
+            full = render_to_string("events/rsvp_panel_done.html", context)
+        kept = done_panel_html(language, outcome, position, shown, False, False, *place)
+        assert kept == full
+        assert ("149 Waubesa St" in kept) is shown
+    # Each input is part of what is kept: another address is another panel.
+    other = done_panel_html("en", outcome, position, shown, False, False, "1 Main St", *place[1:])
+    assert ("1 Main St" in other) is shown
+    assert done_panel_html("es", "confirmed", None, True, False, False, *place) != done_panel_html(
+        "en", "confirmed", None, True, False, False, *place
+    )

@@ -25,7 +25,7 @@ def orm_params(obj, plan):
 def same_as_orm(obj, plan) -> bool:
     """The columns the fast path may pass straight through hold what the ORM would send (the others take
     the ORM's own path in both; PostgreSQL's JSON wrappers do not compare equal)."""
-    fast, orm = sql._insert_params(obj, plan, sql._db()), orm_params(obj, plan)
+    fast, orm = sql.PreparedInsert(obj).params, orm_params(obj, plan)
     return [a for (_f, _n, p), a in zip(plan, fast, strict=True) if p] == [
         b for (_f, _n, p), b in zip(plan, orm, strict=True) if p
     ]
@@ -75,3 +75,39 @@ def test_sqlite_rsvp_writers_wait_their_turn_on_the_os_lock():
         order.append("first")
     waiting.join(5)
     assert order == ["first", "second"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sqlite_rsvp_writers_checkpoint_the_log_after_their_turn_every_so_often(monkeypatch):
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL has no write-ahead log to copy back by hand")
+    calls = []
+    real = sql.checkpoint
+
+    def spy(db):
+        # After the turn: no transaction open, and another writer can take the lock without waiting.
+        calls.append(db.in_atomic_block)
+        return real(db)
+
+    monkeypatch.setattr(sql, "CHECKPOINT_EVERY", 3)
+    with sql.writer_turn():
+        pass
+    for turn in sql._turn_files.__dict__.values():
+        turn.turns = 0  # this thread's count so far, from earlier tests
+    monkeypatch.setattr(sql, "checkpoint", spy)
+    for _ in range(7):
+        with sql.writer_turn():
+            Person.objects.create(first_name="Turn", email="turn@example.org")
+    assert calls == [False, False]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_checkpoint_copies_the_whole_log_back_when_nobody_reads():
+    if connection.vendor != "sqlite":
+        assert sql.checkpoint(sql._db()) is None
+        return
+    Person.objects.create(first_name="Logged", email="logged@example.org")
+    busy, frames, copied = sql.checkpoint(sql._db())
+    assert busy == 0
+    assert frames > 0
+    assert copied == frames
