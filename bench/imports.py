@@ -114,7 +114,9 @@ def _plain_insert(path: Path) -> tuple[float, float]:
 @benchmark("imports.million", uses_db=False)
 def million(ctx: BenchContext):
     """Import + de-duplication of 1,000,000 rows on a fresh SQLite file, beside a plain bulk insert."""
+    from django.conf import settings
     from django.core.files import File
+    from django.db import connection
 
     from actlocal.core.seeding.bulk import fast_load
     from actlocal.directory.models import Person
@@ -129,6 +131,8 @@ def million(ctx: BenchContext):
     )
 
     folder = Path(tempfile.mkdtemp(prefix="bench-imports-"))
+    # Put back afterwards: the benchmarks that run next read the shared dataset.
+    dataset, media_root = connection.settings_dict["NAME"], settings.MEDIA_ROOT
     try:
         path = folder / "people.csv"
         truth = _write_file(path, ROWS)
@@ -165,7 +169,6 @@ def million(ctx: BenchContext):
         yield ctx.figure("f1", scores["f1"], unit="ratio", baseline=None, target=0.98, higher_is_better=True)
         yield ctx.figure("load_average", load, unit="load", baseline=None, target=100)
     finally:
-        from django.db import connection
-
         connection.close()
+        connection.settings_dict["NAME"], settings.MEDIA_ROOT = dataset, media_root
         shutil.rmtree(folder, ignore_errors=True)

@@ -90,15 +90,20 @@ def fetch_one(model, fields: tuple[str, ...], *, for_update: bool = False, order
     ``fields`` loaded; None when there is none. ``for_update`` locks the row (PostgreSQL; SQLite's
     write lock, taken at BEGIN IMMEDIATE, already covers it)."""
     db = _db()
-    fields = _in_model_order(model, tuple(fields))
+    fields = in_model_order(model, tuple(fields))
     tail = f"ORDER BY {_column(model, order_by)} " if order_by else ""
     tail += "LIMIT 1"
     if for_update and db.features.has_select_for_update:
         tail += " FOR UPDATE"
     sql = _select_sql(model, tuple(fields), tuple(where), tail, db.vendor)
     row = _run(db, sql, list(where.values())).fetchone()
-    if row is None:
-        return None
+    return None if row is None else instance(model, fields, row)
+
+
+def instance(model, fields: tuple[str, ...], row):
+    """An instance from a row of ``fields`` (attribute names, in the model's order: ``in_model_order``) as
+    the driver handed it, converted as the ORM converts what it reads."""
+    db = _db()
     values = list(row)
     for i, expression, converters in _converters(model, tuple(fields), db.vendor):
         for convert in converters:
@@ -106,8 +111,19 @@ def fetch_one(model, fields: tuple[str, ...], *, for_update: bool = False, order
     return model.from_db(db.alias, list(fields), values)
 
 
+def instance_from_json(model, row: dict | str):
+    """An instance from a whole row as PostgreSQL's ``to_jsonb`` writes it (column → JSON value). Django
+    has the driver hand JSON over as text (its fields parse their own), so text is parsed here."""
+    if isinstance(row, str):
+        row = json.loads(row)
+    fields = [f for f in model._meta.concrete_fields if f.column in row]
+    return model.from_db(
+        _db().alias, [f.attname for f in fields], [f.to_python(row[f.column]) for f in fields]
+    )
+
+
 @cache
-def _in_model_order(model: type[models.Model], fields: tuple[str, ...]) -> tuple[str, ...]:
+def in_model_order(model: type[models.Model], fields: tuple[str, ...]) -> tuple[str, ...]:
     """``from_db`` takes values in the model's field order, by attribute name (``user_id``)."""
     wanted = {model._meta.get_field(name).attname for name in fields}
     return tuple(f.attname for f in model._meta.concrete_fields if f.attname in wanted)

@@ -11,6 +11,7 @@ from django.db import migrations
 CREATE = r"""
 CREATE OR REPLACE FUNCTION actlocal_rsvp_take(
     p_event_id bigint,
+    p_slug text,
     p_now timestamptz,
     p_person jsonb,
     p_rsvp jsonb,
@@ -21,27 +22,30 @@ CREATE OR REPLACE FUNCTION actlocal_rsvp_take(
     p_confirmed_email text,
     p_waitlisted_email text
 ) RETURNS TABLE (o_rsvp_id bigint, o_status text, o_waitlist_position integer, o_person_id bigint,
-                 o_new_person boolean)
+                 o_new_person boolean, o_event jsonb)
 LANGUAGE plpgsql
 AS $fn$
 DECLARE
     v_email text := p_person ->> 'email';
+    v_event_id bigint := p_event_id;
+    v_event events_event;
     v_person_id bigint;
     v_known_first text;
     v_known_last text;
     v_known_phone text;
     v_known_zip text;
-    v_event_status text;
-    v_ends_at timestamptz;
-    v_capacity integer;
-    v_waitlist_enabled boolean;
-    v_confirmed integer;
     v_waiting integer;
     v_status text;
     v_person directory_person;
     v_rsvp events_rsvp;
     v_audit core_auditentry;
 BEGIN
+    IF v_event_id IS NULL THEN  -- the event by its address (a slug never changes hands)
+        SELECT e.id INTO v_event_id FROM events_event e WHERE e.slug = p_slug;
+        IF NOT FOUND THEN
+            RETURN;
+        END IF;
+    END IF;
     -- The general path's lock order: the address (services/rsvp._lock_email), then the event.
     PERFORM pg_advisory_xact_lock(hashtextextended('rsvp:' || v_email, 0));
     SELECT p.id, p.first_name, p.last_name, p.phone, p.zip_code
@@ -55,26 +59,26 @@ BEGIN
            OR (p_person ->> 'phone' <> '' AND v_known_phone = '') THEN
             RETURN;
         END IF;
-        PERFORM 1 FROM events_rsvp r WHERE r.event_id = p_event_id AND r.person_id = v_person_id;
+        PERFORM 1 FROM events_rsvp r WHERE r.event_id = v_event_id AND r.person_id = v_person_id;
         IF FOUND THEN
             RETURN;
         END IF;
     END IF;
 
-    SELECT e.status, e.ends_at, e.capacity, e.waitlist_enabled, e.confirmed_count, e.waitlist_count
-      INTO v_event_status, v_ends_at, v_capacity, v_waitlist_enabled, v_confirmed, v_waiting
-      FROM events_event e WHERE e.id = p_event_id FOR UPDATE;
-    IF NOT FOUND OR v_event_status IS DISTINCT FROM p_published OR v_ends_at <= p_now
-       OR v_confirmed IS NULL OR v_waiting IS NULL THEN
+    SELECT * INTO v_event FROM events_event e WHERE e.id = v_event_id FOR UPDATE;
+    IF NOT FOUND OR v_event.status IS DISTINCT FROM p_published OR v_event.ends_at <= p_now
+       OR v_event.confirmed_count IS NULL OR v_event.waitlist_count IS NULL THEN
         RETURN;  -- closed, or counters never counted: the general path says why, or counts them
     END IF;
-    IF v_capacity IS NULL OR v_confirmed < v_capacity THEN
+    IF v_event.capacity IS NULL OR v_event.confirmed_count < v_event.capacity THEN
         v_status := p_confirmed;
-        UPDATE events_event SET confirmed_count = v_confirmed + 1 WHERE id = p_event_id;
-    ELSIF v_waitlist_enabled THEN
+        v_event.confirmed_count := v_event.confirmed_count + 1;
+        UPDATE events_event SET confirmed_count = v_event.confirmed_count WHERE id = v_event_id;
+    ELSIF v_event.waitlist_enabled THEN
         v_status := p_waitlisted;
-        v_waiting := v_waiting + 1;
-        UPDATE events_event SET waitlist_count = v_waiting WHERE id = p_event_id;
+        v_event.waitlist_count := v_event.waitlist_count + 1;
+        v_waiting := v_event.waitlist_count;
+        UPDATE events_event SET waitlist_count = v_waiting WHERE id = v_event_id;
     ELSE
         RETURN;  -- full with no waitlist: the general path refuses with its message
     END IF;
@@ -87,7 +91,7 @@ BEGIN
     END IF;
 
     v_rsvp := jsonb_populate_record(NULL::events_rsvp, p_rsvp);
-    v_rsvp.event_id := p_event_id;
+    v_rsvp.event_id := v_event_id;
     v_rsvp.person_id := v_person_id;
     v_rsvp.status := v_status;
     -- Arrival order is the order of taking the event's lock (the waitlist is sorted by it): stamped now.
@@ -108,6 +112,7 @@ BEGIN
     o_status := v_status;
     o_waitlist_position := CASE WHEN v_status = p_waitlisted THEN v_waiting END;
     o_person_id := v_person_id;
+    o_event := to_jsonb(v_event);  -- what the page shows next, as it stands now: no second look-up
     RETURN NEXT;
 END;
 $fn$;
@@ -115,7 +120,7 @@ $fn$;
 
 DROP = (
     "DROP FUNCTION IF EXISTS actlocal_rsvp_take("
-    "bigint, timestamptz, jsonb, jsonb, jsonb, text, text, text, text, text)"
+    "bigint, text, timestamptz, jsonb, jsonb, jsonb, text, text, text, text, text)"
 )
 
 

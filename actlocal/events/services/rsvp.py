@@ -279,6 +279,31 @@ def rsvp_create(
     raise AssertionError("unreachable")
 
 
+def rsvp_create_common(
+    *,
+    slug: str,
+    email: str,
+    first_name: str,
+    last_name: str = "",
+    zip_code: str = "",
+    phone: str = "",
+    source: str = "web",
+) -> Rsvp | None:
+    """The form's RSVP for someone not signed in, straight from the event's address: the common case
+    (``services/rsvp_take.py``) in one step, the event found and locked in it, and returned on the RSVP
+    (``rsvp.event``). None when the input is invalid or the case is any other (a draft, an unknown slug,
+    a closed or full event, an address already RSVPed): then ``rsvp_create``, given the event as this
+    viewer may see it, says why or does the rest. Nothing is written before None."""
+    try:
+        data = _clean(email=email, first_name=first_name, last_name=last_name, zip_code=zip_code, phone=phone)
+    except ValidationError:
+        return None
+    try:
+        return rsvp_take(slug=slug, data=data, source=source)
+    except IntegrityError:
+        return None  # a race the general path's retries are made for
+
+
 def _lock_email(email: str) -> None:
     """Serialise RSVPs for one e-mail address, so two at once cannot both create its Person.
 

@@ -38,24 +38,26 @@ from actlocal.core.request_context import current_origin
 from actlocal.directory.models import Person
 from actlocal.events import outbox, sql
 from actlocal.events.models import Event, Rsvp
+from actlocal.events.selectors_rsvp import PANEL_FIELDS
 
 ACTION = "rsvp.create"
-# What the steps read: of the person, what matching needs; of the event, what the seat rules need.
+# What the steps read of the person: what matching needs. Of the event: what its panel shows (PANEL_FIELDS),
+# which holds what the seat rules need.
 MATCH_FIELDS = ("id", "first_name", "last_name", "phone", "zip_code")
-EVENT_FIELDS = ("status", "ends_at", "capacity", "waitlist_enabled", "confirmed_count", "waitlist_count")
 
 
-def rsvp_take(*, event_id: int, data: dict, source: str) -> Rsvp | None:
-    """RSVP the person in ``data`` (cleaned by ``services/rsvp._clean``) to the event, if this is the
-    common case; else None, having written nothing. The RSVP returned carries ``created`` (True) and
-    ``waitlist_position``, as ``rsvp_create``'s does. The caller checked the event was open; this checks
-    again under the event's lock."""
+def rsvp_take(*, data: dict, source: str, event_id: int | None = None, slug: str = "") -> Rsvp | None:
+    """RSVP the person in ``data`` (cleaned by ``services/rsvp._clean``) to the event (by id, or by slug),
+    if this is the common case and the event is published and open; else None, having written nothing.
+    The RSVP returned carries ``created`` (True) and ``waitlist_position``, as ``rsvp_create``'s does,
+    and ``event``: its panel's columns as they stood under the lock, so no second look-up is needed."""
+    where = {"id": event_id} if event_id is not None else {"slug": slug}
     now = timezone.now()
     person = Person(
         email=data["email"], first_name=data["first_name"], last_name=data["last_name"], phone=data["phone"]
     )
     person.set_place(places.place_or_none(data["zip_code"]) if data["zip_code"] else None)
-    rsvp = Rsvp(event_id=event_id, source=source, email_due_at=now)
+    rsvp = Rsvp(event_id=event_id, source=source, email_due_at=now)  # the event's id is set under the lock
     origin = current_origin()
     audit = AuditEntry(
         action=ACTION,
@@ -65,19 +67,22 @@ def rsvp_take(*, event_id: int, data: dict, source: str) -> Rsvp | None:
     )
     db = connections[DEFAULT_DB_ALIAS]  # not the ``connection`` proxy: see sql._db
     if db.vendor == "postgresql" and not db.in_atomic_block:
-        taken = _take_postgresql(event_id, now, person, rsvp, audit)  # its own implicit transaction
+        taken = _take_postgresql(where, now, person, rsvp, audit)  # its own implicit transaction
     elif db.vendor == "postgresql":
         with transaction.atomic():  # a savepoint, so a failed call leaves the caller's transaction usable
-            taken = _take_postgresql(event_id, now, person, rsvp, audit)
+            taken = _take_postgresql(where, now, person, rsvp, audit)
     else:
         # Every value is converted before queueing for the write lock, which is held for the steps only.
         rows = sql.PreparedInsert(person), sql.PreparedInsert(rsvp), sql.PreparedInsert(audit)
         with sql.writer_turn(), transaction.atomic():
-            taken = _take_statements(event_id, now, data, *rows)
+            taken = _take_statements(where, now, data, *rows)
+        if taken is not None:  # the event's instance made after the turn, not in it
+            *head, values = taken
+            taken = (*head, sql.instance(Event, sql.in_model_order(Event, PANEL_FIELDS), values))
     if taken is None:
         return None
-    rsvp_id, status, position, person_id, new_person = taken
-    rsvp.pk, rsvp.status, rsvp.person_id = rsvp_id, status, person_id
+    rsvp_id, status, position, person_id, new_person, event = taken
+    rsvp.pk, rsvp.status, rsvp.person_id, rsvp.event = rsvp_id, status, person_id, event
     rsvp.email_kind = outbox.CONFIRMATION if status == Rsvp.Status.CONFIRMED else outbox.WAITLISTED
     rsvp._state.adding, rsvp._state.db = False, db.alias
     rsvp.created, rsvp.waitlist_position, rsvp.new_person = True, position, new_person
@@ -101,11 +106,12 @@ def fills_blanks(person: Person, data: dict) -> bool:
     return any(data[field] and not getattr(person, field) for field in ("first_name", "last_name", "phone"))
 
 
-def _take_postgresql(event_id, now, person, rsvp, audit):
-    return sql.run(
-        "SELECT * FROM actlocal_rsvp_take(%s, %s, %s::jsonb, %s::jsonb, %s::jsonb, %s, %s, %s, %s, %s)",
+def _take_postgresql(where, now, person, rsvp, audit):
+    row = sql.run(
+        "SELECT * FROM actlocal_rsvp_take(%s, %s, %s, %s::jsonb, %s::jsonb, %s::jsonb, %s, %s, %s, %s, %s)",
         [
-            event_id,
+            where.get("id"),
+            where.get("slug"),
             now,
             sql.row_json(person),
             sql.row_json(rsvp),
@@ -117,34 +123,47 @@ def _take_postgresql(event_id, now, person, rsvp, audit):
             outbox.WAITLISTED,
         ],
     ).fetchone()
+    if row is None:
+        return None
+    *taken, event = row
+    return (*taken, sql.instance_from_json(Event, event))
 
 
-def _take_statements(event_id, now, data, person_row, rsvp_row, audit_row):
+def _take_statements(where, now, data, person_row, rsvp_row, audit_row):
     """The function's steps, one statement each, in the caller's transaction: SQLite's, whose write lock
     (taken at BEGIN IMMEDIATE) lets nothing interleave. Reads are raw values: text and numbers only."""
+    fields = sql.in_model_order(Event, PANEL_FIELDS)
+    row = sql.fetch_values(Event, fields, **where)
+    if row is None:
+        return None
+    event = dict(zip(fields, row, strict=True))
+    # SQLite's driver hands a datetime back naive, in UTC (as Django stores it there).
+    if (
+        event["status"] != Event.Status.PUBLISHED
+        or event["ends_at"].replace(tzinfo=UTC) <= now
+        or event["confirmed_count"] is None
+        or event["waitlist_count"] is None
+    ):
+        return None
+    event_id = event["id"]
     found = sql.fetch_values(Person, MATCH_FIELDS, order_by="id", email=data["email"])
     if found is not None:
         if fills_blanks(SimpleNamespace(**dict(zip(MATCH_FIELDS, found, strict=True))), data):
             return None
         if sql.fetch_values(Rsvp, ("id",), event_id=event_id, person_id=found[0]) is not None:
             return None
-    event = sql.fetch_values(Event, EVENT_FIELDS, id=event_id)
-    if event is None:
-        return None
-    status, ends_at, capacity, waitlist_enabled, confirmed, waiting = event
-    # SQLite's driver hands a datetime back naive, in UTC (as Django stores it there).
-    if status != Event.Status.PUBLISHED or ends_at.replace(tzinfo=UTC) <= now or None in (confirmed, waiting):
-        return None
+    capacity, confirmed = event["capacity"], event["confirmed_count"]
     if capacity is None or confirmed < capacity:
-        status, position = Rsvp.Status.CONFIRMED, None
-        sql.update_one(Event, event_id, confirmed_count=confirmed + 1)
-    elif waitlist_enabled:
-        status, position = Rsvp.Status.WAITLISTED, waiting + 1
-        sql.update_one(Event, event_id, waitlist_count=position)
+        status, position, counter = Rsvp.Status.CONFIRMED, None, "confirmed_count"
+    elif event["waitlist_enabled"]:
+        status, position, counter = Rsvp.Status.WAITLISTED, event["waitlist_count"] + 1, "waitlist_count"
     else:
         return None
+    event[counter] += 1
+    sql.update_one(Event, event_id, **{counter: event[counter]})
     new_person = found is None
     person_id = person_row.run() if new_person else found[0]
+    rsvp_row.set("event_id", event_id)
     rsvp_row.set("person_id", person_id)
     rsvp_row.set("status", status)
     rsvp_row.set("email_kind", outbox.CONFIRMATION if status == Rsvp.Status.CONFIRMED else outbox.WAITLISTED)
@@ -160,4 +179,4 @@ def _take_statements(event_id, now, data, person_row, rsvp_row, audit_row):
     audit_row.set("target_repr", str(rsvp_row.obj))
     audit_row.set("changes", changes)
     audit_row.run()
-    return rsvp_id, status, position, person_id, new_person
+    return rsvp_id, status, position, person_id, new_person, tuple(event.values())

@@ -8,6 +8,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from actlocal.core.models import AuditEntry
@@ -19,6 +20,7 @@ from actlocal.events.services import rsvp as rsvp_services
 from actlocal.events.services.rsvp import _clean, rsvp_counts_refresh, rsvp_create
 from actlocal.events.services.rsvp_take import rsvp_take
 from actlocal.events.tests.event_factory import make_event
+from actlocal.events.views import rsvp as rsvp_views
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -179,3 +181,69 @@ def test_rsvp_create_takes_the_short_path_only_for_someone_not_signed_in(outside
         mine = rsvp_create(event=event, user=outsider, **data(2))
         assert short.call_count == 1
     assert mine.person.user_id == outsider.pk
+
+
+# --- Through the form: the event found by its address in the same step --------------------------------
+
+FORM = {"first_name": "Rosa", "last_name": "Parks", "email": "rosa@example.org", "zip_code": "53703"}
+
+
+def post(client, event, data=FORM, **headers):
+    return client.post(reverse("events:rsvp", args=[event.slug]), data, headers=headers)
+
+
+def test_the_form_s_common_rsvp_gives_the_panel_the_general_path_gives(client):
+    quick_event = counted_event(slug="quick", capacity=1)
+    general_event = counted_event(slug="general", capacity=1)
+    with (
+        mock.patch.object(rsvp_views, "rsvp_create_common", wraps=rsvp_views.rsvp_create_common) as spy,
+        mock.patch.object(rsvp_views, "rsvp_create", wraps=rsvp_views.rsvp_create) as general_path,
+    ):
+        quick = [
+            post(client, quick_event, {**FORM, "email": f"q{n}@example.org"}, HX_Request="true")
+            for n in (1, 2)
+        ]
+    assert [call.kwargs["slug"] for call in spy.call_args_list] == ["quick", "quick"]
+    assert general_path.call_count == 0  # both went through in the one step
+    with mock.patch.object(rsvp_views, "rsvp_create_common", return_value=None):
+        general = [
+            post(client, general_event, {**FORM, "email": f"g{n}@example.org"}, HX_Request="true")
+            for n in (1, 2)
+        ]
+    assert [r.status_code for r in quick + general] == [200] * 4
+    for q, g in zip(quick, general, strict=True):
+        assert q.content == g.content
+    assert "You're in" in quick[0].content.decode()
+    assert "number 1" in quick[1].content.decode()
+    assert Rsvp.objects.filter(event=quick_event).count() == 2
+
+
+def test_without_htmx_the_common_rsvp_shows_the_whole_page(client):
+    event = counted_event(title="Madison convening")
+    response = post(client, event)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<h1>Madison convening</h1>" in body and "You're in" in body
+
+
+@pytest.mark.parametrize("status", [Event.Status.DRAFT, "unknown"])
+def test_a_draft_or_unknown_event_is_not_found_and_nothing_is_written(client, status):
+    event = counted_event()
+    if status == "unknown":
+        event.slug = "no-such-event"
+    else:
+        Event.objects.filter(pk=event.pk).update(status=status)
+    before = _rows()
+    assert post(client, event, HX_Request="true").status_code == 404
+    assert _rows() == before
+
+
+def test_by_slug_the_rsvp_carries_its_event_as_the_lock_saw_it():
+    event = counted_event(capacity=1, street_address="149 Waubesa St")
+    first = rsvp_take(slug=event.slug, data=_clean(**data(1), phone=""), source="web")
+    second = rsvp_take(slug=event.slug, data=_clean(**data(2), phone=""), source="web")
+    assert first.event.pk == event.pk and first.event.street_address == "149 Waubesa St"
+    assert (first.event.confirmed_count, first.event.waitlist_count) == (1, 0)
+    assert (second.event.confirmed_count, second.event.waitlist_count) == (1, 1)
+    assert second.event.ends_at == event.ends_at  # converted as the ORM converts it
+    assert rsvp_take(slug="no-such-event", data=_clean(**data(3), phone=""), source="web") is None

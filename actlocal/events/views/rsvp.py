@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from actlocal.events.models import Event, Rsvp
 from actlocal.events.selectors_rsvp import event_for_rsvp, rsvp_for_cancel_token, waitlist_position
-from actlocal.events.services.rsvp import event_open_error, rsvp_cancel, rsvp_create
+from actlocal.events.services.rsvp import event_open_error, rsvp_cancel, rsvp_create, rsvp_create_common
 from actlocal.events.tokens import BadToken
 
 HONEYPOT = "website"
@@ -121,8 +121,24 @@ def _panel_or_page(request, event: Event, context: dict, *, status: int = 200):
 
 @require_POST
 def rsvp_submit(request, slug: str):
-    event = event_for_rsvp(viewer=request.user, slug=slug)
     post = request.POST
+    if not post.get(HONEYPOT) and not request.user.is_authenticated:
+        # The common RSVP finds its event in the same step (one round trip on PostgreSQL); anything else
+        # comes back None, with nothing written, for the path below.
+        rsvp = rsvp_create_common(
+            slug=slug,
+            email=post.get("email", ""),
+            first_name=post.get("first_name", ""),
+            last_name=post.get("last_name", ""),
+            zip_code=post.get("zip_code", ""),
+            phone=post.get("phone", ""),
+        )
+        if rsvp is not None:
+            # The whole page (no HTMX) shows more of the event than the panel's columns.
+            event = rsvp.event if request.htmx else event_for_rsvp(viewer=request.user, slug=slug)
+            context = {"outcome": rsvp.status, "result_rsvp": rsvp, "position": rsvp.waitlist_position}
+            return _panel_or_page(request, event, context)
+    event = event_for_rsvp(viewer=request.user, slug=slug)
     if post.get(HONEYPOT):
         # A bot filled the invisible field: look successful, save nothing.
         return _panel_or_page(request, event, {"outcome": "received"})
