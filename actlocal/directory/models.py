@@ -12,6 +12,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -146,9 +147,13 @@ class Person(VisibilityMixin, PlaceFields):
         ordering = ["last_name", "first_name", "id"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        # Leaders only: every query on these columns asks for leaders (``exclude(leader_type="")``), and a
+        # contact met through an RSVP or an import, who is not one, then writes no entry to them.
         indexes = [
-            models.Index(fields=["leader_type", "listed"]),
-            models.Index(fields=["lat", "lng"]),
+            models.Index(
+                fields=["leader_type", "listed"], condition=~Q(leader_type=""), name="person_leader_listed"
+            ),
+            models.Index(fields=["lat", "lng"], condition=~Q(leader_type=""), name="person_leader_place"),
         ]
 
     def __str__(self) -> str:
