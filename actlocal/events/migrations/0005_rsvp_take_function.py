@@ -22,7 +22,7 @@ CREATE OR REPLACE FUNCTION actlocal_rsvp_take(
     p_confirmed_email text,
     p_waitlisted_email text
 ) RETURNS TABLE (o_rsvp_id bigint, o_status text, o_waitlist_position integer, o_person_id bigint,
-                 o_new_person boolean, o_event jsonb)
+                 o_event jsonb)
 LANGUAGE plpgsql
 AS $fn$
 DECLARE
@@ -30,6 +30,7 @@ DECLARE
     v_event_id bigint := p_event_id;
     v_event events_event;
     v_person_id bigint;
+    v_new_person boolean;
     v_known_first text;
     v_known_last text;
     v_known_phone text;
@@ -83,8 +84,8 @@ BEGIN
         RETURN;  -- full with no waitlist: the general path refuses with its message
     END IF;
 
-    o_new_person := v_person_id IS NULL;
-    IF o_new_person THEN
+    v_new_person := v_person_id IS NULL;
+    IF v_new_person THEN
         -- OVERRIDING USER VALUE: the record's empty id gives way to the identity column's own.
         v_person := jsonb_populate_record(NULL::directory_person, p_person);
         INSERT INTO directory_person OVERRIDING USER VALUE SELECT v_person.* RETURNING id INTO v_person_id;
@@ -105,7 +106,7 @@ BEGIN
     v_audit.target_id := v_rsvp.id::text;
     v_audit.target_repr := format('RSVP %s (%s)', v_rsvp.id, v_status);
     v_audit.changes := jsonb_build_object('status', v_status, 'source', v_rsvp.source)
-        || CASE WHEN o_new_person THEN jsonb_build_object('new_person', v_person_id) ELSE '{}'::jsonb END;
+        || CASE WHEN v_new_person THEN jsonb_build_object('new_person', v_person_id) ELSE '{}'::jsonb END;
     INSERT INTO core_auditentry OVERRIDING USER VALUE SELECT v_audit.*;
 
     o_rsvp_id := v_rsvp.id;

@@ -34,7 +34,7 @@ from actlocal.directory.models import Person
 from actlocal.directory.services import normalize_email, person_match_or_create
 from actlocal.events import outbox, sql
 from actlocal.events.models import Event, Rsvp
-from actlocal.events.services.rsvp_take import after_rsvp_commit, fills_blanks, rsvp_take
+from actlocal.events.services.rsvp_take import after_rsvp_commit, fills_blanks, new_person, rsvp_take
 
 PHONE_RE = re.compile(r"^[0-9+()\-. ]{7,32}$")
 # A duplicate-person or duplicate-RSVP race on PostgreSQL surfaces as an IntegrityError; the retry finds
@@ -223,10 +223,7 @@ def _person_for(*, user, data: dict, source: str) -> tuple[Person, bool]:
     # Someone new: made as ``person_match_or_create`` makes her (same fields, same place look-up), without
     # its second look-up of an address just found unknown. Her creation is recorded in the RSVP's own
     # audit entry (``changes["new_person"]``), so an RSVP writes one audit row, not two.
-    person = Person(
-        email=data["email"], first_name=data["first_name"], last_name=data["last_name"], phone=data["phone"]
-    )
-    person.set_place(places.place_or_none(data["zip_code"]) if data["zip_code"] else None)
+    person = new_person(data)
     sql.insert(person)
     return person, True
 
@@ -241,6 +238,7 @@ def rsvp_create(
     phone: str = "",
     user=None,
     source: str = "web",
+    short_path: bool = True,
 ) -> Rsvp:
     """RSVP someone to ``event``: a seat if one is free, else the waitlist, else a ValidationError.
 
@@ -251,7 +249,8 @@ def rsvp_create(
     full without waitlist). The confirmation or waitlist e-mail is owed on the RSVP row (events/outbox.py).
 
     The returned RSVP carries ``created`` (False when this person had already RSVPed) and, for a new
-    waitlisted RSVP, ``waitlist_position`` (1 = next in line).
+    waitlisted RSVP, ``waitlist_position`` (1 = next in line). ``short_path=False``: the caller has just
+    tried the common case's short path (``rsvp_create_common``), so it is not tried a second time.
     """
     if user is not None and user.is_authenticated:
         email = user.email
@@ -260,7 +259,7 @@ def rsvp_create(
     problem = event_open_error(event)
     if problem:
         raise ValidationError(problem, code="closed")
-    if user is None or not user.is_authenticated:
+    if short_path and (user is None or not user.is_authenticated):
         # The common case in one round trip (PostgreSQL) or one short write turn (SQLite); None when
         # this RSVP is not that case, having written nothing.
         try:

@@ -53,10 +53,7 @@ def rsvp_take(*, data: dict, source: str, event_id: int | None = None, slug: str
     and ``event``: its panel's columns as they stood under the lock, so no second look-up is needed."""
     where = {"id": event_id} if event_id is not None else {"slug": slug}
     now = timezone.now()
-    person = Person(
-        email=data["email"], first_name=data["first_name"], last_name=data["last_name"], phone=data["phone"]
-    )
-    person.set_place(places.place_or_none(data["zip_code"]) if data["zip_code"] else None)
+    person = new_person(data)
     rsvp = Rsvp(event_id=event_id, source=source, email_due_at=now)  # the event's id is set under the lock
     origin = current_origin()
     audit = AuditEntry(
@@ -81,11 +78,11 @@ def rsvp_take(*, data: dict, source: str, event_id: int | None = None, slug: str
             taken = (*head, sql.instance(Event, sql.in_model_order(Event, PANEL_FIELDS), values))
     if taken is None:
         return None
-    rsvp_id, status, position, person_id, new_person, event = taken
+    rsvp_id, status, position, person_id, event = taken
     rsvp.pk, rsvp.status, rsvp.person_id, rsvp.event = rsvp_id, status, person_id, event
     rsvp.email_kind = outbox.CONFIRMATION if status == Rsvp.Status.CONFIRMED else outbox.WAITLISTED
     rsvp._state.adding, rsvp._state.db = False, db.alias
-    rsvp.created, rsvp.waitlist_position, rsvp.new_person = True, position, new_person
+    rsvp.created, rsvp.waitlist_position = True, position
     transaction.on_commit(after_rsvp_commit)
     return rsvp
 
@@ -96,6 +93,16 @@ def after_rsvp_commit() -> None:
 
     outbox.rsvp_emails_kick()
     reminders_ensure_scheduled()
+
+
+def new_person(data: dict) -> Person:
+    """The Person an RSVP with ``data`` makes for an address nobody has, unsaved: made as the directory's
+    ``person_match_or_create`` makes her (same fields, same place look-up)."""
+    person = Person(
+        email=data["email"], first_name=data["first_name"], last_name=data["last_name"], phone=data["phone"]
+    )
+    person.set_place(places.place_or_none(data["zip_code"]) if data["zip_code"] else None)
+    return person
 
 
 def fills_blanks(person: Person, data: dict) -> bool:
@@ -161,8 +168,7 @@ def _take_statements(where, now, data, person_row, rsvp_row, audit_row):
         return None
     event[counter] += 1
     sql.update_one(Event, event_id, **{counter: event[counter]})
-    new_person = found is None
-    person_id = person_row.run() if new_person else found[0]
+    person_id = person_row.run() if found is None else found[0]
     rsvp_row.set("event_id", event_id)
     rsvp_row.set("person_id", person_id)
     rsvp_row.set("status", status)
@@ -173,10 +179,10 @@ def _take_statements(where, now, data, person_row, rsvp_row, audit_row):
     rsvp_row.set("updated_at", arrived)
     rsvp_id = rsvp_row.run()
     changes = {"status": status, "source": rsvp_row.obj.source}
-    if new_person:
+    if found is None:
         changes["new_person"] = person_id
     audit_row.set("target_id", str(rsvp_id))
     audit_row.set("target_repr", str(rsvp_row.obj))
     audit_row.set("changes", changes)
     audit_row.run()
-    return rsvp_id, status, position, person_id, new_person, tuple(event.values())
+    return rsvp_id, status, position, person_id, tuple(event.values())

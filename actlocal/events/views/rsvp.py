@@ -155,6 +155,8 @@ def rsvp_submit(request, slug: str):
             phone=post.get("phone", ""),
             user=user,
             source="web",
+            # Tried above for everyone not signed in (no honeypot here): not a second time.
+            short_path=False,
         )
     except ValidationError as exc:
         form = RsvpForm(post, user=request.user)
