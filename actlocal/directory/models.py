@@ -108,7 +108,9 @@ class Person(VisibilityMixin, PlaceFields):
     # Survivorship: which source record gave each field its value ({"email": 17}), set by imports and
     # merges; a field not named here was entered on the site.
     field_sources = models.JSONField(default=dict, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Not indexed: nothing looks people up by when they were added, and every new contact (each RSVP in a
+    # surge, each imported row) would write an entry.
+    created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     # Conservative defaults: a new profile shows only a name and city to network members.

@@ -25,9 +25,11 @@ import os
 import tempfile
 import threading
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from functools import cache
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
+from django.db.models.base import DEFERRED
 from django.db.models.signals import post_save, pre_save
 
 
@@ -108,18 +110,46 @@ def instance(model, fields: tuple[str, ...], row):
     for i, expression, converters in _converters(model, tuple(fields), db.vendor):
         for convert in converters:
             values[i] = convert(values[i], expression, db)
-    return model.from_db(db.alias, list(fields), values)
+    return _from_db(model, db.alias, tuple(fields), values)
 
 
-def instance_from_json(model, row: dict | str):
-    """An instance from a whole row as PostgreSQL's ``to_jsonb`` writes it (column → JSON value). Django
-    has the driver hand JSON over as text (its fields parse their own), so text is parsed here."""
+def instance_from_json(model, row: dict | str, fields: tuple[str, ...]):
+    """An instance with ``fields`` (attribute names) loaded from a whole row as PostgreSQL's ``to_jsonb``
+    writes it (column → JSON value); the rest load on access, as after ``only()``. Django has the driver
+    hand JSON over as text (its fields parse their own), so text is parsed here."""
     if isinstance(row, str):
         row = json.loads(row)
-    fields = [f for f in model._meta.concrete_fields if f.column in row]
-    return model.from_db(
-        _db().alias, [f.attname for f in fields], [f.to_python(row[f.column]) for f in fields]
-    )
+    fields = in_model_order(model, tuple(fields))
+    values = []
+    for field, plain in _json_fields(model, fields):
+        value = row[field.column]
+        # JSON's text, numbers and booleans are already what a plain field holds (see _PLAIN).
+        values.append(value if plain is not None and type(value) in plain else field.to_python(value))
+    return _from_db(model, _db().alias, fields, values)
+
+
+@cache
+def _json_fields(model: type[models.Model], fields: tuple[str, ...]) -> list:
+    return [(field, _plain_types(field)) for field in (model._meta.get_field(name) for name in fields)]
+
+
+def _from_db(model, alias: str, fields: tuple[str, ...], values: list):
+    """``model.from_db(alias, fields, values)``, the rest deferred, with the positions worked out once per
+    model and field list: ``from_db`` looks each of the model's fields up in the list of loaded ones."""
+    if model.from_db.__func__ is not models.Model.from_db.__func__:  # a model's own: it gets its way
+        return model.from_db(alias, list(fields), values)
+    positions = _positions(model, fields)
+    obj = model(*[DEFERRED if i is None else values[i] for i in positions])
+    obj._state.adding = False
+    obj._state.db = alias
+    return obj
+
+
+@cache
+def _positions(model: type[models.Model], fields: tuple[str, ...]) -> tuple:
+    """For each of the model's concrete fields, its index among ``fields`` (model order), or None."""
+    index = {name: i for i, name in enumerate(fields)}
+    return tuple(index.get(f.attname) for f in model._meta.concrete_fields)
 
 
 @cache
@@ -186,11 +216,7 @@ def _plain_types(field: models.Field) -> tuple | None:
     ):
         return (int, type(None))
     for base, types in _PLAIN.items():
-        if type(field) is base:
-            return types
-        if isinstance(field, base) and all(
-            getattr(type(field), name) is getattr(base, name) for name in _CONVERTING
-        ):
+        if _is_plain(field, base):
             return types
     return None
 
@@ -202,16 +228,93 @@ def _insert_sql(model: type[models.Model], vendor: str) -> tuple[list, str, bool
     marks = ", ".join(["%s"] * len(fields))
     returning = connection.features.can_return_columns_from_insert
     tail = f" RETURNING {_column(model, model._meta.pk.name)}" if returning else ""
-    plan = [(f, f.attname, _plain_types(f)) for f in fields]
+    plan = [(f, f.attname, _converter(f, vendor), _own_pre_save(f)) for f in fields]
     statement = _placeholders(f"INSERT INTO {_table(model)} ({columns}) VALUES ({marks}){tail}", vendor)  # noqa: S608
     return plan, statement, returning
 
 
-def _prep(field: models.Field, plain: tuple | None, value, db):
-    # A value of a type the field hands to the driver unchanged skips three calls (see _PLAIN).
-    if plain is not None and type(value) in plain:
-        return value
-    return field.get_db_prep_save(value, db)
+def _own_pre_save(field: models.Field) -> bool:
+    """Whether the field's ``pre_save`` does more than read the attribute (``auto_now``)."""
+    if _is_plain(field, models.DateTimeField) or _is_plain(field, models.DateField):
+        return field.auto_now or field.auto_now_add
+    return type(field).pre_save is not models.Field.pre_save
+
+
+def _is_plain(field: models.Field, base: type[models.Field]) -> bool:
+    return isinstance(field, base) and all(
+        getattr(type(field), name) is getattr(base, name) for name in _CONVERTING
+    )
+
+
+def _converter(field: models.Field, vendor: str):
+    """``field.get_db_prep_save`` for one column, with a shortcut for the values it would pass through or
+    convert trivially: the full conversion costs three to six calls per column, and a Person has thirty.
+    Each shortcut gives exactly what the field would (``tests/test_sql_insert.py`` compares them)."""
+    if vendor == "sqlite" and _is_plain(field, models.DateTimeField):
+        # SQLite stores a moment as text, in the connection's time zone (UTC unless the database sets
+        # one): an aware UTC datetime, which is what ``timezone.now()`` gives, is that text already.
+        def convert(value, db):
+            if value is None:
+                return None
+            if type(value) is datetime and value.tzinfo is UTC and db.timezone is UTC:
+                return str(value.replace(tzinfo=None))
+            return field.get_db_prep_save(value, db)
+
+    elif (plain := _plain_types(field)) is not None:
+
+        def convert(value, db):
+            return value if type(value) in plain else field.get_db_prep_save(value, db)
+
+    elif vendor == "sqlite" and _is_plain(field, models.JSONField) and field.encoder is None:
+        # SQLite stores JSON as the text ``json.dumps`` writes (PostgreSQL's driver takes a wrapper).
+        def convert(value, db):
+            if type(value) in (dict, list):
+                return json.dumps(value)
+            return field.get_db_prep_save(value, db)
+
+    else:
+
+        def convert(value, db):
+            return field.get_db_prep_save(value, db)
+
+    return convert
+
+
+@cache
+def _defaults(model: type[models.Model]) -> tuple[tuple[str, ...], list]:
+    """Per concrete field: its attribute name, and its default as ``Model()`` would set it: a constant,
+    or what to call for each instance (a callable default: a fresh ``dict``, the current time)."""
+    names, defaults = [], []
+    for field in model._meta.concrete_fields:
+        names.append(field.attname)
+        if field.has_default() and callable(field.default):
+            defaults.append(field.default)
+        elif field.has_db_default():
+            defaults.append(field.get_default)  # a new expression object each time, as Model() makes
+        else:
+            defaults.append(_Constant(field.get_default()))
+    return tuple(names), defaults
+
+
+class _Constant:
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
+def new(model: type[models.Model], **values) -> models.Model:
+    """A new, unsaved ``model(**values)``, given attribute names (``event_id``, not ``event``), built the
+    way the ORM builds rows it reads: positionally, at a third of the cost of keyword arguments.
+    ``tests/test_sql_insert.py`` holds it to the same instance as ``model(**values)``."""
+    names, defaults = _defaults(model)
+    args = [
+        values.pop(name) if name in values else (d.value if type(d) is _Constant else d())
+        for name, d in zip(names, defaults, strict=True)
+    ]
+    if values:
+        raise TypeError(f"{model.__name__} has no field {', '.join(values)}")
+    return model(*args)
 
 
 class PreparedInsert:
@@ -229,15 +332,16 @@ class PreparedInsert:
             pre_save.send(sender=model, instance=obj, raw=False, using=self.db.alias, update_fields=None)
         self.plan, self.statement, self.returning = _insert_sql(model, self.db.vendor)
         self.index = _attname_index(model, self.db.vendor)
+        db = self.db
         self.params = [
-            _prep(field, plain, field.pre_save(obj, True), self.db) for field, _attname, plain in self.plan
+            convert(field.pre_save(obj, True) if own else getattr(obj, attname), db)
+            for field, attname, convert, own in self.plan
         ]
 
     def set(self, attname: str, value) -> None:
         setattr(self.obj, attname, value)
         i = self.index[attname]
-        field, _attname, plain = self.plan[i]
-        self.params[i] = _prep(field, plain, value, self.db)
+        self.params[i] = self.plan[i][2](value, self.db)
 
     def run(self) -> int:
         """Insert the row; returns (and sets) its primary key."""
@@ -256,7 +360,7 @@ class PreparedInsert:
 @cache
 def _attname_index(model: type[models.Model], vendor: str) -> dict[str, int]:
     plan = _insert_sql(model, vendor)[0]
-    return {attname: i for i, (_field, attname, _plain) in enumerate(plan)}
+    return {entry[1]: i for i, entry in enumerate(plan)}
 
 
 def insert(obj: models.Model) -> None:
@@ -282,7 +386,7 @@ def _row_plan(model: type[models.Model]) -> list:
     """Per column: the field, its name, the value types it passes through unconverted (see _PLAIN), and
     whether its ``pre_save`` is its own (``auto_now``) rather than a plain read of the attribute."""
     return [
-        (f, f.column, f.attname, _plain_types(f), type(f).pre_save is not models.Field.pre_save)
+        (f, f.column, f.attname, _plain_types(f), _own_pre_save(f))
         for f in model._meta.concrete_fields
         if not f.primary_key
     ]
@@ -373,6 +477,47 @@ def writer_turn():
     turn.turns += 1
     if turn.turns % CHECKPOINT_EVERY == 0:
         checkpoint(db)
+
+
+@contextmanager
+def writer_transaction():
+    """``writer_turn`` and, inside it, one transaction: ``transaction.atomic()`` for the hot path.
+
+    On SQLite outside any transaction, ``BEGIN IMMEDIATE`` and ``COMMIT`` go straight to the driver.
+    Why: ``atomic()`` switches the driver out of autocommit and back around every transaction, and keeps
+    savepoint books, which cost an RSVP in a surge a twentieth of its time. Django is still told a block
+    is open, so ORM code run inside (a signal receiver) nests in it as in any ``atomic()``, savepoints and
+    all, and its ``on_commit`` hooks run after the commit. Anywhere else (PostgreSQL, inside a
+    transaction): ``atomic()``.
+    """
+    db = _db()
+    if db.vendor != "sqlite" or db.in_atomic_block:
+        with writer_turn(), transaction.atomic(using=db.alias):
+            yield
+        return
+    with writer_turn():
+        db.ensure_connection()
+        driver = db.connection
+        with db.wrap_database_errors:
+            driver.execute("BEGIN IMMEDIATE")
+        # What atomic() records of an open transaction (the driver itself stays in autocommit mode).
+        db.in_atomic_block, db.autocommit, db.needs_rollback = True, False, False
+        committed = False
+        try:
+            yield
+            # ORM code inside that failed without a savepoint spoils the whole transaction: as atomic()
+            # does, it is rolled back (Django refused every statement after the failure).
+            if not db.needs_rollback:
+                with db.wrap_database_errors:
+                    driver.commit()
+                committed = True
+        finally:
+            db.in_atomic_block, db.autocommit, db.needs_rollback = False, True, False
+            if not committed:
+                db.run_on_commit = []
+                with db.wrap_database_errors:
+                    driver.rollback()
+        db.run_and_clear_commit_hooks()
 
 
 def checkpoint(db) -> tuple[int, int, int] | None:

@@ -14,11 +14,12 @@ Measured on the RSVP-surge benchmark (``bench/events.py``), it costs the app 2.9
 PostgreSQL, in eleven round trips, and PostgreSQL 1.3 ms more; on SQLite its transaction holds the one
 write lock for 0.65 ms of Python. This path: 1.1 ms and 0.55 ms on PostgreSQL; 0.2 ms under SQLite's lock.
 
-- PostgreSQL: one call of ``actlocal_rsvp_take`` (migration ``0005_rsvp_take_function``), one round trip
-  and, outside a transaction, one implicit transaction. The rows travel as JSON built here from the
-  models' own fields and defaults, so the function lists no column and cannot drift from the models.
+- PostgreSQL: one call of ``actlocal_rsvp_take`` (migrations ``0005_rsvp_take_function`` and
+  ``0007_rsvp_take_seat_by_update``), one round trip and, outside a transaction, one implicit
+  transaction. The rows travel as JSON built here from the models' own fields and defaults, so the
+  function lists no column and cannot drift from the models.
 - SQLite: the same steps as plain statements on the driver's own cursor, inside the ``BEGIN IMMEDIATE``
-  transaction that admits one writer at a time.
+  transaction that admits one writer at a time (``sql.writer_transaction``).
 
 The two are kept equal by tests that run every case through both this path and the general one and
 compare the rows they leave (``tests/test_rsvp_take.py``, on both engines in CI).
@@ -54,9 +55,10 @@ def rsvp_take(*, data: dict, source: str, event_id: int | None = None, slug: str
     where = {"id": event_id} if event_id is not None else {"slug": slug}
     now = timezone.now()
     person = new_person(data)
-    rsvp = Rsvp(event_id=event_id, source=source, email_due_at=now)  # the event's id is set under the lock
+    rsvp = sql.new(Rsvp, event_id=event_id, source=source, email_due_at=now)  # event_id set under the lock
     origin = current_origin()
-    audit = AuditEntry(
+    audit = sql.new(
+        AuditEntry,
         action=ACTION,
         target_type=Rsvp._meta.label_lower,
         ip_address=origin.ip_address,
@@ -71,7 +73,7 @@ def rsvp_take(*, data: dict, source: str, event_id: int | None = None, slug: str
     else:
         # Every value is converted before queueing for the write lock, which is held for the steps only.
         rows = sql.PreparedInsert(person), sql.PreparedInsert(rsvp), sql.PreparedInsert(audit)
-        with sql.writer_turn(), transaction.atomic():
+        with sql.writer_transaction():
             taken = _take_statements(where, now, data, *rows)
         if taken is not None:  # the event's instance made after the turn, not in it
             *head, values = taken
@@ -98,8 +100,12 @@ def after_rsvp_commit() -> None:
 def new_person(data: dict) -> Person:
     """The Person an RSVP with ``data`` makes for an address nobody has, unsaved: made as the directory's
     ``person_match_or_create`` makes her (same fields, same place look-up)."""
-    person = Person(
-        email=data["email"], first_name=data["first_name"], last_name=data["last_name"], phone=data["phone"]
+    person = sql.new(
+        Person,
+        email=data["email"],
+        first_name=data["first_name"],
+        last_name=data["last_name"],
+        phone=data["phone"],
     )
     person.set_place(places.place_or_none(data["zip_code"]) if data["zip_code"] else None)
     return person
@@ -133,7 +139,7 @@ def _take_postgresql(where, now, person, rsvp, audit):
     if row is None:
         return None
     *taken, event = row
-    return (*taken, sql.instance_from_json(Event, event))
+    return (*taken, sql.instance_from_json(Event, event, PANEL_FIELDS))
 
 
 def _take_statements(where, now, data, person_row, rsvp_row, audit_row):

@@ -29,9 +29,15 @@ DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 def db_tasks(settings):
     """Tasks in the database, as in production: nothing runs until a worker (here: the test) sweeps."""
     settings.TASKS = DB_TASKS
-    cache.delete(outbox.KICK_KEY)
+    forget_kicks()
     yield
+    forget_kicks()
+
+
+def forget_kicks():
+    """A new window: neither the shared cache nor this process remembers a sweep queued."""
     cache.delete(outbox.KICK_KEY)
+    outbox._covered_until = 0.0
 
 
 def queued_sweeps():
@@ -57,6 +63,28 @@ def test_the_owed_e_mail_commits_with_the_rsvp_and_one_sweep_is_queued(db_tasks)
     # Two RSVPs in the same window queue one sweep, deferred to the window's end so it sees both.
     (sweep,) = queued_sweeps()
     assert sweep.run_after > timezone.now()
+
+
+def test_a_process_that_queued_the_window_s_sweep_skips_the_cache_until_the_window_ends(db_tasks):
+    event = make_event()
+    rsvp_create(event=event, email="ana@example.org", first_name="Ana")
+    assert len(queued_sweeps()) == 1
+    with mock.patch.object(outbox.cache, "add", wraps=outbox.cache.add) as add:
+        rsvp_create(event=event, email="bo@example.org", first_name="Bo")  # its sweep is coming
+    add.assert_not_called()
+    assert len(queued_sweeps()) == 1
+    # Past the window, this process asks again, and another window's sweep is queued.
+    cache.delete(outbox.KICK_KEY)
+    later_on = outbox._covered_until + 0.01
+    with mock.patch.object(outbox.time, "monotonic", return_value=later_on):
+        rsvp_create(event=event, email="cy@example.org", first_name="Cy")
+    assert len(queued_sweeps()) == 2
+    assert outbox._covered_until == pytest.approx(later_on + outbox.WINDOW)
+    # The window's sweep runs after the RSVP that skipped the cache, and a margin after the window.
+    first = min(sweep.run_after for sweep in queued_sweeps())
+    ana, bo = (Rsvp.objects.get(person__email=f"{name}@example.org") for name in ("ana", "bo"))
+    assert first > bo.created_at
+    assert first - ana.created_at >= timedelta(seconds=outbox.WINDOW + outbox.COVER_MARGIN)
 
 
 def test_an_rsvp_that_rolls_back_leaves_no_e_mail_owed(db_tasks):

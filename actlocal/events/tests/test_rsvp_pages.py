@@ -333,3 +333,16 @@ def test_the_done_panel_kept_per_process_is_the_panel_a_full_render_gives(outcom
     assert done_panel_html("es", "confirmed", None, True, False, False, *place) != done_panel_html(
         "en", "confirmed", None, True, False, False, *place
     )
+
+
+@pytest.mark.parametrize("header", [None, "true", "false", ""])
+def test_the_view_s_htmx_check_agrees_with_django_htmx(header):
+    from django.test import RequestFactory
+    from django_htmx.middleware import HtmxMiddleware
+
+    from actlocal.events.views.rsvp import htmx
+
+    extra = {} if header is None else {"HTTP_HX_REQUEST": header}
+    request = RequestFactory().post("/events/x/rsvp/", **extra)
+    HtmxMiddleware(lambda r: None)(request)
+    assert htmx(request) is bool(request.htmx)

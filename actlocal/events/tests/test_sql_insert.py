@@ -3,32 +3,35 @@
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime
 from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from actlocal.core import places
+from actlocal.core.models import AuditEntry
 from actlocal.directory.models import Person
 from actlocal.events import sql
-from actlocal.events.models import Rsvp
+from actlocal.events.models import Event, Rsvp
 from actlocal.events.tests.event_factory import make_event
 
 pytestmark = pytest.mark.django_db
 
 
-def orm_params(obj, plan):
-    return [field.get_db_prep_save(field.pre_save(obj, True), connection) for field, _name, _p in plan]
+def comparable(value):
+    # PostgreSQL's driver takes JSON in a wrapper, which does not compare equal to another holding the same.
+    return ("json", value.obj) if type(value).__name__ == "Jsonb" else value
 
 
-def same_as_orm(obj, plan) -> bool:
-    """The columns the fast path may pass straight through hold what the ORM would send (the others take
-    the ORM's own path in both; PostgreSQL's JSON wrappers do not compare equal)."""
-    fast, orm = sql.PreparedInsert(obj).params, orm_params(obj, plan)
-    return [a for (_f, _n, p), a in zip(plan, fast, strict=True) if p] == [
-        b for (_f, _n, p), b in zip(plan, orm, strict=True) if p
-    ]
+def same_as_orm(obj) -> bool:
+    """Every column holds what the ORM's save would send the driver, shortcuts and all."""
+    plan, _statement, _returning = sql._insert_sql(type(obj), connection.vendor)
+    orm = [field.get_db_prep_save(field.pre_save(obj, True), connection) for field, *_rest in plan]
+    fast = sql.PreparedInsert(obj).params
+    return [comparable(v) for v in fast] == [comparable(v) for v in orm]
 
 
 @pytest.fixture(autouse=True)
@@ -42,19 +45,76 @@ def test_insert_parameters_equal_the_orm_s_for_a_person_and_an_rsvp():
     person = Person(email="ana@example.org", first_name="Ana", last_name="", phone="608-555-0100")
     person.set_place(places.place_for_zip("53703"))
     person.listed = 1  # not a bool: must go through the field's own conversion
-    plan, _statement, _returning = sql._insert_sql(Person, connection.vendor)
-    assert same_as_orm(person, plan)
-    assert any(p is not None for _f, _n, p in plan)  # the fast path is in use
+    assert same_as_orm(person)
 
     sql.insert(person)
     event = make_event()
     rsvp = Rsvp(event=event, person=person, status=Rsvp.Status.CONFIRMED, email_kind="x", email_attempts=True)
-    plan, _statement, _returning = sql._insert_sql(Rsvp, connection.vendor)
-    assert same_as_orm(rsvp, plan)
+    assert same_as_orm(rsvp)
     sql.insert(rsvp)
     stored = Rsvp.objects.get(pk=rsvp.pk)
     assert (stored.person_id, stored.event_id, stored.email_attempts) == (person.pk, event.pk, 1)
     assert Person.objects.get(pk=person.pk).listed is True
+    audit = AuditEntry(action="rsvp.create", target_type="events.rsvp", changes={"status": "confirmed"})
+    assert same_as_orm(audit)
+
+
+@pytest.mark.parametrize(
+    ("model", "values"),
+    [
+        (Person, {"email": "ana@example.org", "first_name": "Ana", "last_name": "", "phone": "608"}),
+        (Person, {}),
+        (Rsvp, {"event_id": 7, "source": "web", "email_due_at": timezone.now()}),
+        (AuditEntry, {"action": "rsvp.create", "target_type": "events.rsvp", "ip_address": None}),
+    ],
+)
+def test_a_new_instance_is_the_one_keyword_arguments_make(model, values):
+    fast, orm = sql.new(model, **values), model(**values)
+    state = lambda obj: {k: v for k, v in vars(obj).items() if k != "_state"}  # noqa: E731
+    assert state(fast) == state(orm)
+    assert fast._state.adding and fast.pk is None
+    if model is AuditEntry:  # a callable default is called for each instance, not shared
+        assert fast.changes == {} and fast.changes is not sql.new(model, **values).changes
+
+
+def test_a_new_instance_refuses_a_name_that_is_no_column():
+    with pytest.raises(TypeError, match="event"):
+        sql.new(Rsvp, event=None)
+
+
+MOMENT = datetime(2026, 11, 25, 22, 30, 5, 123456, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("model", "name", "value"),
+    [
+        (Rsvp, "email_due_at", MOMENT),
+        (Rsvp, "email_due_at", MOMENT.replace(microsecond=0)),  # str() leaves the fraction off
+        (Rsvp, "email_due_at", MOMENT.astimezone(ZoneInfo("America/Chicago"))),
+        (Rsvp, "email_due_at", MOMENT.replace(tzinfo=ZoneInfo("UTC"))),  # UTC, but not datetime's own
+        (Rsvp, "email_due_at", None),
+        (AuditEntry, "changes", {}),
+        (AuditEntry, "changes", {"status": "confirmed", "name": "Ana Núñez", "ids": [1, 2.5, None, True]}),
+        (AuditEntry, "changes", []),
+        (AuditEntry, "changes", "text"),
+        (AuditEntry, "changes", None),
+        (Person, "email", "ana@example.org"),
+        (Person, "listed", 1),
+    ],
+)
+def test_each_column_shortcut_gives_what_the_field_would(model, name, value):
+    field = model._meta.get_field(name)
+    convert = sql._converter(field, connection.vendor)
+    assert comparable(convert(value, connection)) == comparable(field.get_db_prep_save(value, connection))
+
+
+def test_the_shortcuts_skip_the_field_s_conversion_on_sqlite():
+    if connection.vendor != "sqlite":
+        pytest.skip("the datetime and JSON shortcuts are SQLite's text forms")
+    for model, name, value in ((Rsvp, "email_due_at", MOMENT), (AuditEntry, "changes", {"a": 1})):
+        field = model._meta.get_field(name)
+        with mock.patch.object(type(field), "get_db_prep_save", side_effect=AssertionError("slow path")):
+            assert sql._converter(field, "sqlite")(value, connection) is not None
 
 
 @pytest.mark.django_db(transaction=True)
@@ -111,3 +171,74 @@ def test_a_checkpoint_copies_the_whole_log_back_when_nobody_reads():
     assert busy == 0
     assert frames > 0
     assert copied == frames
+
+
+def emails():
+    return set(Person.objects.filter(email__endswith="@turn.example.org").values_list("email", flat=True))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_writer_transaction_commits_what_runs_inside_and_then_its_hooks():
+    hooks = []
+    with sql.writer_transaction():
+        Person.objects.create(first_name="A", email="a@turn.example.org")
+        with transaction.atomic():  # ORM code inside nests, as in atomic()
+            Person.objects.create(first_name="B", email="b@turn.example.org")
+            transaction.on_commit(lambda: hooks.append(sorted(emails())))
+        try:
+            with transaction.atomic():
+                Person.objects.create(first_name="C", email="c@turn.example.org")
+                raise ValueError("undone to its savepoint")
+        except ValueError:
+            pass
+        assert hooks == []  # not before the commit
+    assert hooks == [["a@turn.example.org", "b@turn.example.org"]]
+    assert emails() == {"a@turn.example.org", "b@turn.example.org"}
+    db = sql._db()
+    assert not db.in_atomic_block and db.get_autocommit()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_writer_transaction_that_fails_keeps_nothing_and_leaves_the_connection_usable():
+    hooks = []
+    with pytest.raises(ValueError), sql.writer_transaction():
+        Person.objects.create(first_name="A", email="a@turn.example.org")
+        transaction.on_commit(lambda: hooks.append("ran"))
+        raise ValueError("crash mid-turn")
+    with sql.writer_transaction():
+        Person.objects.create(first_name="B", email="b@turn.example.org")
+        try:
+            with transaction.atomic(savepoint=False):  # no savepoint: the whole transaction is spoilt
+                Person.objects.create(first_name="C", email="c@turn.example.org")
+                raise ValueError("swallowed below")
+        except ValueError:
+            pass
+        transaction.on_commit(lambda: hooks.append("ran too"))
+    assert hooks == []  # rolled back, as atomic() rolls back
+    assert emails() == set()
+    db = sql._db()
+    assert not db.in_atomic_block and db.get_autocommit() and not db.needs_rollback
+    with sql.writer_transaction():
+        Person.objects.create(first_name="D", email="d@turn.example.org")
+    assert emails() == {"d@turn.example.org"}
+
+
+def loaded_state(obj) -> dict:
+    return {k: v for k, v in vars(obj).items() if k != "_state"}
+
+
+def test_a_row_read_here_is_the_instance_the_orm_reads():
+    from actlocal.events.selectors_rsvp import PANEL_FIELDS
+
+    event = make_event(capacity=40, street_address="1 Main St", online_url="")
+    orm = Event.objects.only(*PANEL_FIELDS).get(pk=event.pk)
+    fast = sql.fetch_one(Event, PANEL_FIELDS, id=event.pk)
+    assert loaded_state(fast) == loaded_state(orm)
+    assert fast.get_deferred_fields() == orm.get_deferred_fields()
+    assert (fast._state.adding, fast._state.db) == (False, "default")
+    assert fast.description == event.description  # a deferred field loads on access
+    if connection.vendor == "postgresql":
+        (row,) = sql.run("SELECT to_jsonb(e) FROM events_event e WHERE e.id = %s", [event.pk]).fetchone()
+        from_json = sql.instance_from_json(Event, row, PANEL_FIELDS)
+        assert loaded_state(from_json) == loaded_state(orm)
+        assert from_json.get_deferred_fields() == orm.get_deferred_fields()

@@ -66,6 +66,12 @@ def rsvp_form_initial(user) -> dict:
     return {"first_name": first, "last_name": last}
 
 
+def htmx(request) -> bool:
+    """``bool(request.htmx)``, read from the one header: django-htmx first copies every request header
+    into ``request.headers``, which cost an RSVP in a surge a fortieth of its time."""
+    return request.META.get("HTTP_HX_REQUEST") == "true"
+
+
 @lru_cache(maxsize=1024)
 def done_panel_html(
     language, outcome, position, show_address, show_online_link, online_link_later, *place
@@ -97,7 +103,7 @@ def _panel_or_page(request, event: Event, context: dict, *, status: int = 200):
     # After a done RSVP the panel is only its result: a template of its own, a third of the full one's cost.
     done = outcome in DONE
     context["panel_template"] = "events/rsvp_panel_done.html" if done else "events/rsvp_panel_inner.html"
-    if request.htmx and done:
+    if htmx(request) and done:
         return HttpResponse(
             done_panel_html(
                 get_language(),
@@ -113,7 +119,7 @@ def _panel_or_page(request, event: Event, context: dict, *, status: int = 200):
                 event.online_url,
             )
         )
-    if request.htmx:
+    if htmx(request):
         # HTMX swaps only 2xx responses by default, and the panel shows its own errors.
         return render(request, context["panel_template"], context)
     return render(request, "events/rsvp_result.html", context, status=status)
@@ -135,7 +141,7 @@ def rsvp_submit(request, slug: str):
         )
         if rsvp is not None:
             # The whole page (no HTMX) shows more of the event than the panel's columns.
-            event = rsvp.event if request.htmx else event_for_rsvp(viewer=request.user, slug=slug)
+            event = rsvp.event if htmx(request) else event_for_rsvp(viewer=request.user, slug=slug)
             context = {"outcome": rsvp.status, "result_rsvp": rsvp, "position": rsvp.waitlist_position}
             return _panel_or_page(request, event, context)
     event = event_for_rsvp(viewer=request.user, slug=slug)
