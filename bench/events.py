@@ -264,8 +264,7 @@ def _make_events(alias: str, *, popular_capacity: int, many: int, many_capacity:
 
 def _vacuum(alias: str) -> None:
     """PostgreSQL: start from tidy tables. Each run adds and then deletes thousands of people, RSVPs and
-    audit entries; until autovacuum comes by, their dead rows slow the next run's look-ups (measured here:
-    both the RSVPs and the baseline 10-15% slower after a few runs)."""
+    audit entries, and until autovacuum comes by their dead rows lie in the next run's index look-ups."""
     from django.db import connections
 
     from actlocal.core.models import AuditEntry
