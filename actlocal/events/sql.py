@@ -28,7 +28,15 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
+from django.db import (
+    DEFAULT_DB_ALIAS,
+    InterfaceError,
+    OperationalError,
+    connection,
+    connections,
+    models,
+    transaction,
+)
 from django.db.models.base import DEFERRED
 from django.db.models.signals import post_save, pre_save
 
@@ -57,8 +65,27 @@ def _run(db, statement: str, params):
 
     On PostgreSQL the statement is prepared, once per connection, and its values travel beside it (server-
     side binding): Django's default cursor writes every value into the text of each statement, which the
-    server then parses and plans again, and an RSVP's values are a few kilobytes of JSON."""
+    server then parses and plans again, and an RSVP's values are a few kilobytes of JSON.
+
+    A persistent connection that broke since the last request (the server restarted) is replaced, as
+    Django's health check (``CONN_HEALTH_CHECKS``) replaces it before a request's first query. Only not by
+    asking ``SELECT 1`` first, a round trip on every request, but after the request's first statement
+    fails on it: then the connection is replaced and the statement run once more."""
+    checking = db.health_check_enabled and not db.health_check_done and db.connection is not None
+    if checking:
+        db.health_check_done = True
     db.ensure_connection()
+    try:
+        return _execute(db, statement, params)
+    except (OperationalError, InterfaceError):
+        if not checking or db.in_atomic_block or db.is_usable():
+            raise
+    db.close()
+    db.ensure_connection()
+    return _execute(db, statement, params)
+
+
+def _execute(db, statement: str, params):
     with db.wrap_database_errors:
         if db.vendor == "postgresql":
             import psycopg

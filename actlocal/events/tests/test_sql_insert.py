@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from datetime import UTC, datetime
 from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 
 from actlocal.core import places
@@ -242,3 +243,26 @@ def test_a_row_read_here_is_the_instance_the_orm_reads():
         from_json = sql.instance_from_json(Event, row, PANEL_FIELDS)
         assert loaded_state(from_json) == loaded_state(orm)
         assert from_json.get_deferred_fields() == orm.get_deferred_fields()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_the_server_dropped_is_replaced_at_a_request_s_first_statement():
+    db = sql._db()
+    if db.vendor != "postgresql":
+        pytest.skip("a SQLite file has no server connection to lose")
+    import psycopg
+
+    def dropped_by_the_server():
+        with contextlib.suppress(psycopg.Error):  # the server hangs up on this very statement
+            db.connection.execute("SELECT pg_terminate_backend(pg_backend_pid())")
+
+    event = make_event()
+    assert db.health_check_enabled  # CONN_HEALTH_CHECKS, as configured
+    dropped_by_the_server()
+    db.health_check_done = False  # a new request starts on the persistent connection
+    assert sql.fetch_values(Event, ("id",), id=event.pk) == (event.pk,)
+    # Later in the same request a failure is reported, not hidden by running the statement again.
+    dropped_by_the_server()
+    with pytest.raises(OperationalError):
+        sql.fetch_values(Event, ("id",), id=event.pk)
+    db.close()  # as Django does at the end of a request whose connection failed
