@@ -247,3 +247,16 @@ def test_by_slug_the_rsvp_carries_its_event_as_the_lock_saw_it():
     assert (second.event.confirmed_count, second.event.waitlist_count) == (1, 1)
     assert second.event.ends_at == event.ends_at  # converted as the ORM converts it
     assert rsvp_take(slug="no-such-event", data=_clean(**data(3), phone=""), source="web") is None
+
+
+def test_inside_a_transaction_a_refused_seat_writes_nothing_and_the_transaction_goes_on():
+    from django.db import transaction
+
+    event = counted_event(capacity=1, waitlist_enabled=False)
+    rsvp_create(event=event, **data(9))  # the one seat
+    before = _rows()
+    with transaction.atomic():
+        assert rsvp_take(event_id=event.pk, data=_clean(**data(1), phone=""), source="web") is None
+        Person.objects.create(email="after@example.org", first_name="After")  # still usable
+    assert not Person.objects.filter(email="p1@example.org").exists()
+    assert _rows() == (before[0] + 1, before[1], before[2])
