@@ -101,7 +101,7 @@ def database_from_url(name: str, url: str, *, base_dir: Path, conn_max_age: int)
                 "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=20000;"
                 "PRAGMA cache_size=-64000;PRAGMA temp_store=MEMORY;PRAGMA mmap_size=268435456;"
                 # A larger log between checkpoints: hot pages (the newest rows' index pages) are copied
-                # back once per checkpoint however often they were written. See events/sql.writer_turn.
+                # back once per checkpoint however often they were written. See events/write_turns.py.
                 "PRAGMA wal_autocheckpoint=10000"
             ),
         }

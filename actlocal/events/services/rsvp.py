@@ -32,7 +32,7 @@ from actlocal.core.audit import audit_log
 from actlocal.core.emails import deliver_email, queue_email
 from actlocal.directory.models import Person
 from actlocal.directory.services import normalize_email, person_match_or_create
-from actlocal.events import outbox, sql
+from actlocal.events import outbox, sql, write_turns
 from actlocal.events.models import Event, Rsvp
 from actlocal.events.services.rsvp_take import after_rsvp_commit, fills_blanks, new_person, rsvp_take
 
@@ -270,7 +270,7 @@ def rsvp_create(
             return rsvp
     for attempt in range(1, CREATE_ATTEMPTS + 1):
         try:
-            with sql.writer_turn():
+            with write_turns.writer_turn():
                 return _rsvp_create_once(event_id=event.pk, data=data, user=user, source=source)
         except IntegrityError:
             if attempt == CREATE_ATTEMPTS:

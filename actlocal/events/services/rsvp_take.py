@@ -19,7 +19,7 @@ write lock for 0.65 ms of Python. This path: 1.1 ms and 0.55 ms on PostgreSQL; 0
   transaction. The rows travel as JSON built here from the models' own fields and defaults, so the
   function lists no column and cannot drift from the models.
 - SQLite: the same steps as plain statements on the driver's own cursor, inside the ``BEGIN IMMEDIATE``
-  transaction that admits one writer at a time (``sql.writer_transaction``).
+  transaction that admits one writer at a time (``write_turns.writer_transaction``).
 
 The two are kept equal by tests that run every case through both this path and the general one and
 compare the rows they leave (``tests/test_rsvp_take.py``, on both engines in CI).
@@ -37,7 +37,7 @@ from actlocal.core import places
 from actlocal.core.models import AuditEntry
 from actlocal.core.request_context import current_origin
 from actlocal.directory.models import Person
-from actlocal.events import outbox, sql
+from actlocal.events import outbox, sql, write_turns
 from actlocal.events.models import Event, Rsvp
 from actlocal.events.selectors_rsvp import PANEL_FIELDS
 
@@ -73,7 +73,7 @@ def rsvp_take(*, data: dict, source: str, event_id: int | None = None, slug: str
     else:
         # Every value is converted before queueing for the write lock, which is held for the steps only.
         rows = sql.PreparedInsert(person), sql.PreparedInsert(rsvp), sql.PreparedInsert(audit)
-        with sql.writer_transaction():
+        with write_turns.writer_transaction():
             taken = _take_statements(where, now, data, *rows)
         if taken is not None:  # the event's instance made after the turn, not in it
             *head, values = taken

@@ -15,7 +15,7 @@ from django.utils import timezone
 from actlocal.core import places
 from actlocal.core.models import AuditEntry
 from actlocal.directory.models import Person
-from actlocal.events import sql
+from actlocal.events import sql, write_turns
 from actlocal.events.models import Event, Rsvp
 from actlocal.events.tests.event_factory import make_event
 
@@ -125,10 +125,10 @@ def test_sqlite_rsvp_writers_wait_their_turn_on_the_os_lock():
     order = []
 
     def other():
-        with sql.writer_turn():
+        with write_turns.writer_turn():
             order.append("second")
 
-    with sql.writer_turn():
+    with write_turns.writer_turn():
         waiting = threading.Thread(target=other)
         waiting.start()
         waiting.join(0.3)
@@ -143,21 +143,21 @@ def test_sqlite_rsvp_writers_checkpoint_the_log_after_their_turn_every_so_often(
     if connection.vendor != "sqlite":
         pytest.skip("PostgreSQL has no write-ahead log to copy back by hand")
     calls = []
-    real = sql.checkpoint
+    real = write_turns.checkpoint
 
     def spy(db):
         # After the turn: no transaction open, and another writer can take the lock without waiting.
         calls.append(db.in_atomic_block)
         return real(db)
 
-    monkeypatch.setattr(sql, "CHECKPOINT_EVERY", 3)
-    with sql.writer_turn():
+    monkeypatch.setattr(write_turns, "CHECKPOINT_EVERY", 3)
+    with write_turns.writer_turn():
         pass
-    for turn in sql._turn_files.__dict__.values():
+    for turn in write_turns._turn_files.__dict__.values():
         turn.turns = 0  # this thread's count so far, from earlier tests
-    monkeypatch.setattr(sql, "checkpoint", spy)
+    monkeypatch.setattr(write_turns, "checkpoint", spy)
     for _ in range(7):
-        with sql.writer_turn():
+        with write_turns.writer_turn():
             Person.objects.create(first_name="Turn", email="turn@example.org")
     assert calls == [False, False]
 
@@ -165,10 +165,10 @@ def test_sqlite_rsvp_writers_checkpoint_the_log_after_their_turn_every_so_often(
 @pytest.mark.django_db(transaction=True)
 def test_a_checkpoint_copies_the_whole_log_back_when_nobody_reads():
     if connection.vendor != "sqlite":
-        assert sql.checkpoint(sql._db()) is None
+        assert write_turns.checkpoint(sql._db()) is None
         return
     Person.objects.create(first_name="Logged", email="logged@example.org")
-    busy, frames, copied = sql.checkpoint(sql._db())
+    busy, frames, copied = write_turns.checkpoint(sql._db())
     assert busy == 0
     assert frames > 0
     assert copied == frames
@@ -181,7 +181,7 @@ def emails():
 @pytest.mark.django_db(transaction=True)
 def test_a_writer_transaction_commits_what_runs_inside_and_then_its_hooks():
     hooks = []
-    with sql.writer_transaction():
+    with write_turns.writer_transaction():
         Person.objects.create(first_name="A", email="a@turn.example.org")
         with transaction.atomic():  # ORM code inside nests, as in atomic()
             Person.objects.create(first_name="B", email="b@turn.example.org")
@@ -202,11 +202,11 @@ def test_a_writer_transaction_commits_what_runs_inside_and_then_its_hooks():
 @pytest.mark.django_db(transaction=True)
 def test_a_writer_transaction_that_fails_keeps_nothing_and_leaves_the_connection_usable():
     hooks = []
-    with pytest.raises(ValueError), sql.writer_transaction():
+    with pytest.raises(ValueError), write_turns.writer_transaction():
         Person.objects.create(first_name="A", email="a@turn.example.org")
         transaction.on_commit(lambda: hooks.append("ran"))
         raise ValueError("crash mid-turn")
-    with sql.writer_transaction():
+    with write_turns.writer_transaction():
         Person.objects.create(first_name="B", email="b@turn.example.org")
         try:
             with transaction.atomic(savepoint=False):  # no savepoint: the whole transaction is spoilt
@@ -219,7 +219,7 @@ def test_a_writer_transaction_that_fails_keeps_nothing_and_leaves_the_connection
     assert emails() == set()
     db = sql._db()
     assert not db.in_atomic_block and db.get_autocommit() and not db.needs_rollback
-    with sql.writer_transaction():
+    with write_turns.writer_transaction():
         Person.objects.create(first_name="D", email="d@turn.example.org")
     assert emails() == {"d@turn.example.org"}
 
