@@ -99,7 +99,12 @@ def database_from_url(name: str, url: str, *, base_dir: Path, conn_max_age: int)
             "timeout": 20,
             "init_command": (
                 "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=20000;"
-                "PRAGMA cache_size=-64000;PRAGMA temp_store=MEMORY;PRAGMA mmap_size=268435456;"
+                "PRAGMA cache_size=-64000;PRAGMA temp_store=MEMORY;"
+                # No memory-mapped reads. A checkpoint that grows the file makes every other process's
+                # connection map it again and fault its pages back in one at a time: with two app
+                # workers writing (the RSVP surge), 75 µs more CPU per RSVP, a tenth of its cost. Reads
+                # alone measured the same either way (bench/: searches, maps, forum, survey pages).
+                "PRAGMA mmap_size=0;"
                 # A larger log between checkpoints: hot pages (the newest rows' index pages) are copied
                 # back once per checkpoint however often they were written. See events/write_turns.py.
                 "PRAGMA wal_autocheckpoint=10000"

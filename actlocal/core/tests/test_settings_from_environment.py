@@ -55,6 +55,21 @@ def test_sqlite_runs_in_wal_mode_with_immediate_transactions_and_a_busy_timeout(
     assert config["CONN_MAX_AGE"] == 600
 
 
+@pytest.mark.django_db
+def test_sqlite_connections_run_in_wal_mode_without_memory_mapped_reads():
+    """What each new connection runs (``init_command``), read back from SQLite itself. Memory-mapped
+    reads cost writers in other processes a remap after every checkpoint that grows the file."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's own connection settings")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0] == "wal"
+        cursor.execute("PRAGMA mmap_size")
+        assert cursor.fetchone()[0] == 0
+
+
 def test_postgres_urls_keep_persistent_connections(tmp_path):
     config = database_from_url(
         "DATABASE_URL", "postgres://u@127.0.0.1:5432/act", base_dir=tmp_path, conn_max_age=600
