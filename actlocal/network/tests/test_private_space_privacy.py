@@ -141,3 +141,37 @@ def test_reply_words_of_a_private_space_are_not_found_either(client, leader, sec
     client.force_login(leader)
     page = client.get(reverse("network:thread_search"), {"q": "more " + SECRET}).content.decode()
     assert "0 threads found" in page
+
+
+def test_who_may_be_notified_is_exactly_who_may_read_the_space(db):
+    """The space rule is asked two ways: the spaces a user may read (pages, search) and, for a mention or a
+    reply, the users who may read a space. Both must name the same active people for every kind of space
+    and user, or a notification could tell someone of a thread they cannot open."""
+    from actlocal.network.models import Space, SpaceMembership
+    from actlocal.network.selectors import user_can_see_space, users_who_can_see_space
+    from conftest import make_user
+
+    users = {
+        "visitor": make_user("v@actlocal.test", name="Vi Sitor"),
+        "member": make_user("m@actlocal.test", name="Mem Ber", is_member=True),
+        "staff": make_user("s@actlocal.test", name="Sta Ff", is_staff=True),
+        "invited visitor": make_user("iv@actlocal.test", name="In Vited"),
+        "invited member": make_user("im@actlocal.test", name="In Member", is_member=True),
+        "inactive member": make_user("x@actlocal.test", name="Ex Member", is_member=True, is_active=False),
+        "inactive invited": make_user("xi@actlocal.test", name="Ex Invited", is_active=False),
+    }
+    seen = set()
+    for access in Space.Access.values:
+        space = Space.objects.create(name=access, slug=f"rule-{access}", kind=Space.Kind.TOPIC, access=access)
+        for name in ("invited visitor", "invited member", "inactive invited"):
+            SpaceMembership.objects.create(space=space, user=users[name])
+        # A deactivated account reads a public space as any visitor does, but is never notified.
+        readers = {u.pk for u in users.values() if u.is_active and user_can_see_space(user=u, space=space)}
+        notified = {
+            u.pk for u in users_who_can_see_space(space=space, user_ids=[u.pk for u in users.values()])
+        }
+        assert notified == readers, access
+        seen.add(frozenset(readers))
+    # The three kinds of space admit three different sets of people, so the comparison above compared
+    # something in each case.
+    assert len(seen) == len(Space.Access.values) == 3
