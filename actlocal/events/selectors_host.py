@@ -17,13 +17,15 @@ Check-in search matches names only, never e-mail, so a host cannot probe for a h
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, Q, QuerySet, Value
 from django.db.models.functions import Concat
 from django.http import Http404
 from django.utils import timezone
 
+from actlocal.core.listing import filter_near
+from actlocal.core.places import Place
 from actlocal.core.visibility import visible_value
 from actlocal.events.ics import event_zone
 from actlocal.events.models import Event, Rsvp
@@ -34,6 +36,11 @@ SORTS = {
     "time": ("created_at", "id"),
 }
 CHECKIN_RESULTS = 25
+# "Work together, not twice": another group's published event of the same kind this close, in place and in
+# time, is likely the same effort organized twice. Its hosts are shown it on their own event's page.
+SAME_EFFORT_MILES = 25
+SAME_EFFORT_DAYS = 3
+SAME_EFFORT_SHOWN = 5
 
 
 def rsvp_for_host(*, event: Event, rsvp_id) -> Rsvp:
@@ -166,3 +173,42 @@ def checkin_search(*, event: Event, q: str) -> QuerySet[Rsvp]:
             Q(full__icontains=q) | Q(person__last_name__icontains=q)
         )
     return qs[:CHECKIN_RESULTS]
+
+
+def events_like_it_nearby(event: Event) -> list[Event]:
+    """Other hosts' upcoming published events of ``event``'s kind within SAME_EFFORT_MILES of it, starting
+    within SAME_EFFORT_DAYS of it, nearest first (each with ``distance`` in miles); at most
+    SAME_EFFORT_SHOWN. None for an online event, one without a place, or a cancelled one. Events that
+    share a host with it, and the dates of its own recurring gathering, are the hosts' own: left out."""
+    if event.lat is None or event.lng is None or event.mode == Event.Mode.ONLINE:
+        return []
+    if event.status == Event.Status.CANCELLED:
+        return []
+    window = timedelta(days=SAME_EFFORT_DAYS)
+    others = (
+        Event.objects.filter(
+            status=Event.Status.PUBLISHED,
+            kind=event.kind,
+            starts_at__gte=event.starts_at - window,
+            starts_at__lte=event.starts_at + window,
+            ends_at__gte=timezone.now(),
+        )
+        .exclude(mode=Event.Mode.ONLINE)
+        .exclude(pk=event.pk)
+        .exclude(occurrence_of=event)
+    )
+    if event.occurrence_of_id:
+        others = others.exclude(pk=event.occurrence_of_id).exclude(occurrence_of=event.occurrence_of_id)
+    host_ids = list(event.hosts.values_list("pk", flat=True))
+    if host_ids:
+        others = others.exclude(hosts__in=host_ids)
+    here = Place(
+        zip_code=event.zip_code,
+        city=event.city,
+        state=event.state,
+        county=event.county,
+        timezone=event.timezone,
+        lat=event.lat,
+        lng=event.lng,
+    )
+    return list(filter_near(others, here, SAME_EFFORT_MILES)[:SAME_EFFORT_SHOWN])

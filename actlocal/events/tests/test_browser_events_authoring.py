@@ -35,6 +35,12 @@ def sign_in(page, site, email, next_url):
 def test_create_publish_and_the_page_passes_axe_on_a_phone(site):
     make_user("lena@actlocal.test", name="Lena Leader", is_member=True)
     day = (timezone.now() + timedelta(days=12)).date()
+    # Another group's follow-up in Middleton the day before: her page flags it (work together, not twice).
+    other = make_user("olga@actlocal.test", name="Olga Other", is_member=True)
+    theirs = make_event(
+        hosts=[other], title="Middleton follow-up", zip_code="53562", city="Middleton", lat=43.1006, lng=-89.5188,
+        starts_at=timezone.now() + timedelta(days=11),
+    )  # fmt: skip
     with browser_page(width=360, height=780) as page:
         sign_in(page, site, "lena@actlocal.test", "/events/new/")
         assert axe_violations(page) == []
@@ -51,7 +57,9 @@ def test_create_publish_and_the_page_passes_axe_on_a_phone(site):
         page.get_by_role("button", name="Save draft").click()
         page.get_by_role("button", name="Publish").click()
         page.get_by_text("Published: the event is now listed.").wait_for()
-        event = Event.objects.get()
+        notice = page.get_by_role("complementary", name="Others are organizing something like this nearby")
+        assert notice.get_by_role("link", name=theirs.title).is_visible()
+        event = Event.objects.exclude(pk=theirs.pk).get()
         assert event.status == "published"
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         assert axe_violations(page) == []
@@ -59,6 +67,7 @@ def test_create_publish_and_the_page_passes_axe_on_a_phone(site):
         page.context.clear_cookies()
         page.goto(site + event.get_absolute_url())
         assert "149 Waubesa" not in page.locator("main").inner_text()
+        assert "Middleton follow-up" not in page.locator("main").inner_text()
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         assert axe_violations(page) == []
 

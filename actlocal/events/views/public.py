@@ -12,6 +12,7 @@ from actlocal.core.statemap import state_map_svg
 from actlocal.directory.models import PartnerGroup
 from actlocal.events import selectors
 from actlocal.events.models import Event
+from actlocal.events.selectors_host import SAME_EFFORT_DAYS, SAME_EFFORT_MILES, events_like_it_nearby
 from actlocal.events.selectors_rsvp import seats_taken
 
 _SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
@@ -86,6 +87,8 @@ def event_detail(request, slug: str):
             "seats_taken": taken,
             "seats_left": None if event.capacity is None else max(event.capacity - taken, 0),
             "is_host": is_host,
+            "like_it_nearby": events_like_it_nearby(event) if is_host else [],
+            "same_effort": {"miles": SAME_EFFORT_MILES, "days": SAME_EFFORT_DAYS},
             "occurrences": selectors.event_upcoming_occurrences(event, viewer=request.user)[:52],
             "show_agenda": show_agenda,
             "agenda_open": agenda_open,
