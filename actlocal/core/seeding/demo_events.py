@@ -167,9 +167,38 @@ def events_create(ctx: DemoContext) -> DemoEvents:
     _follow_ups(ctx, build, out)
     _expansion(ctx, build, out)
     _national_and_drafts(ctx, build, out)
-    build.save()
     out.host_event = out.upcoming[0]
+    _same_effort_twice(ctx, build, out)
+    build.save()
     return out
+
+
+def _same_effort_twice(ctx: DemoContext, build: _Builder, out: DemoEvents) -> None:
+    """Another local leader plans the same kind of gathering as the demo host's, in the same city a day
+    later: the duplicated effort the host's event page flags (``selectors_host.events_like_it_nearby``)."""
+    rng = build.rng
+    mine = out.host_event
+    city = next(c for c in ORIGINAL_CITIES if city_pool(c).center.zip_code == mine.zip_code)
+    others = [p for p in ctx.leaders_by_city[city] if p != mine.host_person]
+    event = build.event(
+        title=f"{city.name} organizers' meetup",
+        city=city,
+        starts=mine.starts_at + timedelta(days=1),
+        hours=2,
+        kind=mine.kind,
+        status=Event.Status.PUBLISHED,
+        series=out.series_2018,  # as every demo gathering: what ``seed --reset`` removes
+        capacity=30,
+        host_person=rng.choice(others),
+        description=f"Who in {city.name} is working on what? Bring your group's plans for the spring.",
+    )
+    out.upcoming.append(event)
+    # A group not already co-hosting the host's event: they have not met yet.
+    theirs = {g for e, g, _status in build.cohosts if e is mine}
+    build.cohosts.append(
+        (event, rng.choice([g for g in ctx.groups_by_city[city] if g not in theirs]), "accepted")
+    )
+    build.attend(event, rng.sample(others, min(len(others), 10)))
 
 
 def _convenings(ctx: DemoContext, build: _Builder, out: DemoEvents) -> None:

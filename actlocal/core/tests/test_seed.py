@@ -126,6 +126,13 @@ def test_upcoming_gatherings_drafts_and_a_cancellation(demo):
         assert event.rsvps.filter(status=Rsvp.Status.CONFIRMED).count() <= event.capacity
 
 
+def test_the_demo_host_sees_another_group_planning_the_same_nearby(demo):
+    from actlocal.events.selectors_host import events_like_it_nearby
+
+    mine = Event.objects.get(hosts__email="host@actlocal.example")
+    assert [e.title for e in events_like_it_nearby(mine)] == [f"{mine.city} organizers' meetup"]
+
+
 def test_survey_tells_the_73_percent_story_across_places(demo):
     survey = Survey.objects.get(slug=SURVEY_SLUG)
     assert survey.status == Survey.Status.CLOSED
