@@ -7,6 +7,7 @@ Bad values never raise: they become a message shown above the list, and that fil
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.core.paginator import Page, Paginator
 from django.db.models import F, FloatField, QuerySet, Value
@@ -14,6 +15,9 @@ from django.db.models.functions import ACos, Cos, Least, Radians, Sin
 from django.utils.translation import gettext as _
 
 from actlocal.core import places
+
+if TYPE_CHECKING:
+    from actlocal.directory.models import PlaceFields
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 20
@@ -67,8 +71,11 @@ def distance_expression(lat: float, lng: float, *, prefix: str = ""):
     return Value(places.EARTH_RADIUS_MILES) * ACos(Least(cosine, Value(1.0)), output_field=FloatField())
 
 
-def filter_near(qs: QuerySet, place: places.Place, miles: float, *, prefix: str = "") -> QuerySet:
-    """Rows within ``miles`` of ``place``, nearest first, annotated with ``distance``.
+def filter_near(
+    qs: QuerySet, place: places.Place | PlaceFields, miles: float, *, prefix: str = ""
+) -> QuerySet:
+    """Rows within ``miles`` of ``place`` (a ZIP's place, or a row with ``lat``/``lng`` of its own), nearest
+    first, annotated with ``distance``.
 
     The bounding box is an indexed first cut; the exact distance then trims its corners.
     """

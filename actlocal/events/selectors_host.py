@@ -25,7 +25,6 @@ from django.http import Http404
 from django.utils import timezone
 
 from actlocal.core.listing import filter_near
-from actlocal.core.places import Place
 from actlocal.core.visibility import visible_value
 from actlocal.events.ics import event_zone
 from actlocal.events.models import Event, Rsvp
@@ -202,13 +201,4 @@ def events_like_it_nearby(event: Event) -> list[Event]:
     host_ids = list(event.hosts.values_list("pk", flat=True))
     if host_ids:
         others = others.exclude(hosts__in=host_ids)
-    here = Place(
-        zip_code=event.zip_code,
-        city=event.city,
-        state=event.state,
-        county=event.county,
-        timezone=event.timezone,
-        lat=event.lat,
-        lng=event.lng,
-    )
-    return list(filter_near(others, here, SAME_EFFORT_MILES)[:SAME_EFFORT_SHOWN])
+    return list(filter_near(others, event, SAME_EFFORT_MILES)[:SAME_EFFORT_SHOWN])
