@@ -88,6 +88,7 @@ def test_only_the_hosts_see_it_on_the_event_page(client, mine, host, other_host)
     html = client.get(page).content.decode()
     assert "Others are organizing something like this nearby" in html
     assert "Another follow-up gathering starts within 3 days of yours, less than 25 miles away:" in html
+    assert "(7 mi away)" in html
     assert other.get_absolute_url() in html
     assert reverse("events:team", args=[mine.slug]) in html
     client.force_login(other_host)
@@ -102,6 +103,7 @@ def test_a_draft_shows_its_host_the_overlap_before_it_is_published(client, host,
     client.force_login(host)
     html = client.get(reverse("events:detail", args=[draft.slug])).content.decode()
     assert "Theirs, published" in html
+    assert "(under a mile away)" in html  # same ZIP: not "0 mi"
 
 
 def test_the_notice_is_in_spanish_too(client, mine, host, other_host):
