@@ -59,7 +59,8 @@ def _run(db, statement: str, params):
 
     On PostgreSQL the statement is prepared, once per connection, and its values travel beside it (server-
     side binding): Django's default cursor writes every value into the text of each statement, which the
-    server then parses and plans again, and an RSVP's values are a few kilobytes of JSON.
+    server then parses and plans again, and an RSVP's values are a few kilobytes of JSON. (Django turns
+    psycopg's prepared statements off; ``config.py`` turns them back on.)
 
     A persistent connection that broke since the last request (the server restarted) is replaced, as
     Django's health check (``CONN_HEALTH_CHECKS``) replaces it before a request's first query. Only not by

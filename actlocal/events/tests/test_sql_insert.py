@@ -266,3 +266,28 @@ def test_a_connection_the_server_dropped_is_replaced_at_a_request_s_first_statem
     with pytest.raises(OperationalError):
         sql.fetch_values(Event, ("id",), id=event.pk)
     db.close()  # as Django does at the end of a request whose connection failed
+
+
+def test_postgresql_prepares_the_hot_path_s_statements_once_per_connection():
+    """Django turns psycopg's prepared statements off unless configured (``config.py`` does): without
+    that, ``prepare=True`` was silently ignored and the server parsed and planned each call again."""
+    db = sql._db()
+    if db.vendor != "postgresql":
+        pytest.skip("SQLite's driver keeps its own statement cache")
+    event = make_event()
+    for _ in range(2):
+        assert sql.fetch_values(Event, ("id",), id=event.pk) == (event.pk,)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s", ["%events_event%"]
+        )
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert len(prepared) == 1, prepared
+    # Django's own cursors still bind values on the client and prepare nothing.
+    Event.objects.filter(pk=event.pk).exists()
+    Event.objects.filter(pk=event.pk).exists()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s", ["%events_event%"]
+        )
+        assert cursor.fetchone()[0] == 1
