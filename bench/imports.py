@@ -4,7 +4,8 @@
   across three sources with typos, nicknames, swapped names, missing fields, changed e-mails), beside
   the naive rule "same normalised e-mail means same person" as the baseline.
 - imports.million: ``import_people``'s pipeline (read, check every row, match, write people, source
-  records and merge records) on 1,000,000 rows in a fresh temporary SQLite database, beside a plain
+  records and merge records) on 1,000,000 rows in a fresh temporary database (a SQLite file, or a scratch
+  PostgreSQL database beside the configured one), beside a plain
   bulk insert of the same rows (csv.reader + executemany, one person per row, no checks, no matching)
   measured in the same run. Peak memory is the process's maximum resident set (``getrusage``).
   ``BENCH_IMPORT_ROWS`` runs it smaller.
@@ -72,17 +73,37 @@ def _write_file(path: Path, n_rows: int) -> dict[str, int]:
     return truth
 
 
-def _fresh_database(folder: Path) -> None:
-    """Point Django at an empty SQLite file and migrate it (untimed); uploads go to the same folder."""
+def _fresh_database(folder: Path) -> str | None:
+    """Point Django at an empty database and migrate it (untimed); uploads go to ``folder``. SQLite: a
+    file in ``folder``. PostgreSQL: a scratch database beside the configured one, whose name is returned
+    for ``_drop_database``."""
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
 
     settings.MEDIA_ROOT = folder / "media"
+    scratch = None
+    if connection.vendor == "sqlite":
+        name = str(folder / "bench-imports.sqlite3")
+    else:
+        scratch = name = f"{connection.settings_dict['NAME']}_imports_{os.getpid()}"
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(scratch)}")
+            cursor.execute(f"CREATE DATABASE {connection.ops.quote_name(scratch)}")
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    call_command("migrate", verbosity=0, interactive=False)
+    return scratch
+
+
+def _drop_database(scratch: str | None, dataset: str) -> None:
+    from django.db import connection
 
     connection.close()
-    connection.settings_dict["NAME"] = str(folder / "bench-imports.sqlite3")
-    call_command("migrate", verbosity=0, interactive=False)
+    connection.settings_dict["NAME"] = dataset
+    if scratch is not None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(scratch)}")
 
 
 def _cpu() -> float:
@@ -113,7 +134,7 @@ def _plain_insert(path: Path) -> tuple[float, float]:
 
 @benchmark("imports.million", uses_db=False)
 def million(ctx: BenchContext):
-    """Import + de-duplication of 1,000,000 rows on a fresh SQLite file, beside a plain bulk insert."""
+    """Import + de-duplication of 1,000,000 rows on a fresh database, beside a plain bulk insert."""
     from django.conf import settings
     from django.core.files import File
     from django.db import connection
@@ -133,10 +154,11 @@ def million(ctx: BenchContext):
     folder = Path(tempfile.mkdtemp(prefix="bench-imports-"))
     # Put back afterwards: the benchmarks that run next read the shared dataset.
     dataset, media_root = connection.settings_dict["NAME"], settings.MEDIA_ROOT
+    scratch = None
     try:
         path = folder / "people.csv"
         truth = _write_file(path, ROWS)
-        _fresh_database(folder)
+        scratch = _fresh_database(folder)
         load = os.getloadavg()[0]
         baseline, baseline_cpu = _plain_insert(path)
         phases = {}
@@ -169,6 +191,6 @@ def million(ctx: BenchContext):
         yield ctx.figure("f1", scores["f1"], unit="ratio", baseline=None, target=0.98, higher_is_better=True)
         yield ctx.figure("load_average", load, unit="load", baseline=None, target=100)
     finally:
-        connection.close()
-        connection.settings_dict["NAME"], settings.MEDIA_ROOT = dataset, media_root
+        _drop_database(scratch, dataset)
+        settings.MEDIA_ROOT = media_root
         shutil.rmtree(folder, ignore_errors=True)
