@@ -1,0 +1,37 @@
+"""PostgreSQL: a search's vector is the one its index holds, and accents fold as before in any text."""
+
+import pytest
+from django.db import connection
+
+from actlocal.search import backends
+from actlocal.search.directory import leader_params, leader_search_page
+from actlocal.search.tests.helpers import make_leader
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _postgresql_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's expression indexes (SQLite searches its FTS5 table)")
+
+
+@pytest.mark.parametrize("rank", [0, 1, 2])
+def test_the_search_expression_is_the_indexed_one(rank):
+    match = backends.text_match(["rights"], rank=rank)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: make the planner say what it can use
+        cursor.execute(f"EXPLAIN SELECT d.id FROM {match.from_sql} WHERE {match.where_sql}", match.params)  # noqa: S608
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert f"search_document_fts_{rank}" in plan, plan
+
+
+def test_accents_fold_in_text_with_and_without_them(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    make_leader("José", "Núñez")
+    make_leader("Jose", "Nunez", email="plain@example.org")
+    for q in ("jose nunez", "José Núñez", "NUÑEZ"):
+        found = leader_search_page(viewer=AnonymousUser(), params=leader_params({"q": q}))
+        names = sorted(f"{p.first_name} {p.last_name}" for p in found.page_obj.object_list)
+        assert names == ["Jose Nunez", "José Núñez"], q
