@@ -35,3 +35,22 @@ def test_accents_fold_in_text_with_and_without_them(rf):
         found = leader_search_page(viewer=AnonymousUser(), params=leader_params({"q": q}))
         names = sorted(f"{p.first_name} {p.last_name}" for p in found.page_obj.object_list)
         assert names == ["Jose Nunez", "José Núñez"], q
+
+
+@pytest.mark.parametrize(
+    ("table", "vector", "index"),
+    [
+        ("network_thread t", "PG_VECTOR", "network_thread_fts"),
+        ("network_reply t", "PG_REPLY_VECTOR", "network_reply_fts"),
+    ],
+)
+def test_the_forum_s_search_expressions_are_the_indexed_ones(table, vector, index):
+    from actlocal.network import search_ddl
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            f"EXPLAIN SELECT 1 FROM {table} WHERE {getattr(search_ddl, vector)} @@ to_tsquery('simple', 'rights')"  # noqa: S608
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert index in plan, plan
