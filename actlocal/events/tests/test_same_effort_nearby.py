@@ -87,7 +87,10 @@ def test_only_the_hosts_see_it_on_the_event_page(client, mine, host, other_host)
     client.force_login(host)
     html = client.get(page).content.decode()
     assert "Others are organizing something like this nearby" in html
-    assert "Another event of this kind (follow-up gathering) starts within 3 days of yours, less than 25 miles away:" in html
+    assert (
+        "Another event of this kind (follow-up gathering) starts within 3 days of yours, less than 25 miles away:"
+        in html
+    )
     assert "(7 mi away)" in html
     assert other.get_absolute_url() in html
     assert reverse("events:team", args=[mine.slug]) in html
