@@ -179,9 +179,11 @@ def events_like_it_nearby(event: Event) -> list[Event]:
     within SAME_EFFORT_DAYS of it, nearest first (each with ``distance`` in miles); at most
     SAME_EFFORT_SHOWN. None for an online event, one without a place, or a cancelled one. Events that
     share a host with it, and the dates of its own recurring gathering, are the hosts' own: left out."""
-    if event.lat is None or event.lng is None or event.mode == Event.Mode.ONLINE:
-        return []
-    if event.status == Event.Status.CANCELLED:
+    if (
+        None in (event.lat, event.lng)
+        or event.mode == Event.Mode.ONLINE
+        or event.status == Event.Status.CANCELLED
+    ):
         return []
     window = timedelta(days=SAME_EFFORT_DAYS)
     others = (

@@ -16,17 +16,21 @@ def _postgresql_only():
         pytest.skip("PostgreSQL's expression indexes (SQLite searches its FTS5 table)")
 
 
+def _plan(sql: str, params=()) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: make the planner say what it can use
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
 @pytest.mark.parametrize("rank", [0, 1, 2])
 def test_the_search_expression_is_the_indexed_one(rank):
     match = backends.text_match(["rights"], rank=rank)
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: make the planner say what it can use
-        cursor.execute(f"EXPLAIN SELECT d.id FROM {match.from_sql} WHERE {match.where_sql}", match.params)  # noqa: S608
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    plan = _plan(f"SELECT d.id FROM {match.from_sql} WHERE {match.where_sql}", match.params)  # noqa: S608
     assert f"search_document_fts_{rank}" in plan, plan
 
 
-def test_accents_fold_in_text_with_and_without_them(rf):
+def test_accents_fold_in_text_with_and_without_them():
     from django.contrib.auth.models import AnonymousUser
 
     make_leader("José", "Núñez")
@@ -47,10 +51,7 @@ def test_accents_fold_in_text_with_and_without_them(rf):
 def test_the_forum_s_search_expressions_are_the_indexed_ones(table, vector, index):
     from actlocal.network import search_ddl
 
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(
-            f"EXPLAIN SELECT 1 FROM {table} WHERE {getattr(search_ddl, vector)} @@ to_tsquery('simple', 'rights')"  # noqa: S608
-        )
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    plan = _plan(
+        f"SELECT 1 FROM {table} WHERE {getattr(search_ddl, vector)} @@ to_tsquery('simple', 'rights')"
+    )  # noqa: S608
     assert index in plan, plan
